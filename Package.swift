@@ -1,0 +1,59 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Switchboard",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "mulaw-decode", targets: ["mulaw-decode"]),
+        .executable(name: "mulaw-encode", targets: ["mulaw-encode"]),
+        .executable(name: "switchboard", targets: ["switchboard"]),
+        .library(name: "SwitchboardCore", targets: ["SwitchboardCore"]),
+        .library(name: "Audio", targets: ["Audio"]),
+        .library(name: "Telephony", targets: ["Telephony"]),
+        .library(name: "Stages", targets: ["Stages"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/swift-extras/swift-extras-base64", from: "1.2.0"),
+    ],
+    targets: [
+        // C libraries from Debian's -dev packages.
+        .systemLibrary(name: "CSndFile", pkgConfig: "sndfile", providers: [.apt(["libsndfile1-dev"])]),
+        .systemLibrary(name: "CSampleRate", pkgConfig: "samplerate", providers: [.apt(["libsamplerate0-dev"])]),
+
+        // The frame protocol, the Stage abstraction and stdio binding.
+        .target(name: "SwitchboardCore", dependencies: [
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "ExtrasBase64", package: "swift-extras-base64"),
+        ]),
+        // G.711, resampling, sound files, chunking.
+        .target(name: "Audio", dependencies: ["CSndFile", "CSampleRate"]),
+        // Twilio Media Streams messages.
+        .target(name: "Telephony", dependencies: [
+            "SwitchboardCore",
+            .product(name: "ExtrasBase64", package: "swift-extras-base64"),
+        ]),
+        // One folder per stage; each stage only speaks frames.
+        .target(name: "Stages", dependencies: ["SwitchboardCore", "Audio", "Telephony",
+            .product(name: "Logging", package: "swift-log")]),
+
+        .executableTarget(name: "mulaw-decode", dependencies: ["Stages", "SwitchboardCore",
+            .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        .executableTarget(name: "mulaw-encode", dependencies: ["Stages", "SwitchboardCore",
+            .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        .executableTarget(name: "switchboard", dependencies: ["Stages", "SwitchboardCore",
+            .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        // Not a test: `make bench` / `swift run -c release bench`.
+        .executableTarget(name: "bench", dependencies: ["SwitchboardCore", "Audio",
+            .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+
+        .testTarget(name: "SwitchboardCoreTests", dependencies: ["SwitchboardCore"]),
+        .testTarget(name: "AudioTests", dependencies: ["Audio"]),
+        .testTarget(name: "TelephonyTests", dependencies: ["Telephony", "SwitchboardCore"]),
+        .testTarget(name: "StagesTests", dependencies: ["Stages", "SwitchboardCore", "Audio"]),
+        .testTarget(name: "ToolTests", dependencies: ["SwitchboardCore", "Audio"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,116 @@
+import CSndFile
+
+public struct SoundFileError: Error, CustomStringConvertible {
+    public let description: String
+    init(_ description: String) { self.description = description }
+}
+
+/// Reads any sound file libsndfile knows (WAV, FLAC, Ogg, AIFF, AU, …) as mono 16-bit samples.
+/// Raw headerless µ-law (`.ulaw`, `.mulaw`, `.ul`, `.raw`) is read as 8 kHz telephone audio.
+public final class SoundFileReader {
+    public let path: String
+    public let sampleRate: Int
+    public let channels: Int
+    /// Sample frames in the file (per channel), when the format knows it.
+    public let frameCount: Int
+    private let handle: OpaquePointer
+    private var interleaved: [Int16] = []
+
+    public static let rawMuLawExtensions: Set<String> = ["ulaw", "mulaw", "ul", "raw", "pcmu"]
+
+    public init(path: String) throws {
+        var info = SF_INFO()
+        if Self.rawMuLawExtensions.contains(Self.fileExtension(path)) {
+            info.samplerate = 8000
+            info.channels = 1
+            info.format = Int32(SF_FORMAT_RAW) | Int32(SF_FORMAT_ULAW)
+        }
+        guard let handle = sf_open(path, Int32(SFM_READ), &info) else {
+            throw SoundFileError("cannot read sound file \(path): \(String(cString: sf_strerror(nil)))")
+        }
+        self.path = path
+        self.handle = handle
+        self.sampleRate = Int(info.samplerate)
+        self.channels = Int(info.channels)
+        self.frameCount = Int(info.frames)
+    }
+
+    deinit { sf_close(handle) }
+
+    /// Up to `count` mono samples (channels averaged); an empty array at end of file.
+    public func read(_ count: Int) -> [Int16] {
+        if interleaved.count < count * channels { interleaved = [Int16](repeating: 0, count: count * channels) }
+        let got = Int(interleaved.withUnsafeMutableBufferPointer { sf_readf_short(handle, $0.baseAddress, sf_count_t(count)) })
+        guard got > 0 else { return [] }
+        if channels == 1 { return Array(interleaved[0..<got]) }
+        var mono = [Int16](repeating: 0, count: got)
+        for frame in 0..<got {
+            var sum = 0
+            for channel in 0..<channels { sum += Int(interleaved[frame * channels + channel]) }
+            mono[frame] = Int16(sum / channels)
+        }
+        return mono
+    }
+
+    static func fileExtension(_ path: String) -> String {
+        guard let dot = path.lastIndex(of: "."), !path[dot...].contains("/") else { return "" }
+        return path[path.index(after: dot)...].lowercased()
+    }
+}
+
+/// Writes mono audio to a sound file whose container follows the file name's extension.
+///
+/// Telephone audio is stored as µ-law where the container allows it (WAV, AU, AIFF-C, raw),
+/// so nothing is lost or re-quantised; FLAC and Ogg fall back to 16-bit PCM.
+public final class SoundFileWriter {
+    public let path: String
+    public let sampleRate: Int
+    private var handle: OpaquePointer?
+
+    public enum Encoding: Sendable { case mulaw, pcm16 }
+
+    public init(path: String, sampleRate: Int, encoding: Encoding = .mulaw) throws {
+        let ext = SoundFileReader.fileExtension(path)
+        let major: Int32
+        switch ext {
+        case "wav", "wave": major = Int32(SF_FORMAT_WAV)
+        case "au", "snd": major = Int32(SF_FORMAT_AU)
+        case "aif", "aiff", "aifc": major = Int32(SF_FORMAT_AIFF)
+        case "flac": major = Int32(SF_FORMAT_FLAC)
+        case "ogg", "oga": major = Int32(SF_FORMAT_OGG)
+        case "caf": major = Int32(SF_FORMAT_CAF)
+        case _ where SoundFileReader.rawMuLawExtensions.contains(ext): major = Int32(SF_FORMAT_RAW)
+        default:
+            throw SoundFileError("cannot tell the sound file format of \(path) (use .wav, .flac, .au, .aiff, .ogg, .caf or .ulaw)")
+        }
+        var info = SF_INFO()
+        info.samplerate = Int32(sampleRate)
+        info.channels = 1
+        let preferred = encoding == .mulaw ? Int32(SF_FORMAT_ULAW) : Int32(SF_FORMAT_PCM_16)
+        info.format = major | preferred
+        if sf_format_check(&info) == 0 {
+            info.format = major | (major == Int32(SF_FORMAT_OGG) ? Int32(SF_FORMAT_VORBIS) : Int32(SF_FORMAT_PCM_16))
+        }
+        guard let handle = sf_open(path, Int32(SFM_WRITE), &info) else {
+            throw SoundFileError("cannot write sound file \(path): \(String(cString: sf_strerror(nil)))")
+        }
+        self.path = path
+        self.sampleRate = sampleRate
+        self.handle = handle
+    }
+
+    deinit { close() }
+
+    public func write(_ samples: [Int16]) throws {
+        guard let handle else { throw SoundFileError("\(path) is already closed") }
+        let written = samples.withUnsafeBufferPointer { sf_writef_short(handle, $0.baseAddress, sf_count_t(samples.count)) }
+        guard written == samples.count else {
+            throw SoundFileError("write to \(path) failed: \(String(cString: sf_strerror(handle)))")
+        }
+    }
+
+    public func close() {
+        if let handle { sf_close(handle) }
+        handle = nil
+    }
+}

@@ -1,0 +1,32 @@
+/// A `FrameSink` that encodes frames onto a file descriptor (normally stdout).
+public final class FrameWriter: FrameSink {
+    public let encoder: FrameEncoder
+    private let output: FileDescriptorWriter
+
+    public init(fileDescriptor: Int32 = 1, encoding: FrameEncoding = .binary) {
+        self.encoder = FrameEncoder(encoding: encoding)
+        self.output = FileDescriptorWriter(fileDescriptor: fileDescriptor)
+    }
+
+    /// Binary unless asked for text, or when a person is reading the output on a terminal.
+    public static func defaultEncoding(fileDescriptor: Int32 = 1, textRequested: Bool) -> FrameEncoding {
+        textRequested || isatty(fileDescriptor) == 1 ? .text : .binary
+    }
+
+    public func send(_ frame: Frame) async throws {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity((frame.payload?.count ?? 0) * 4 / 3 + 128)
+        encoder.encode(frame, into: &bytes)
+        try await output.write(bytes)
+    }
+
+    public func finish() async throws {
+        try await output.finish()
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif

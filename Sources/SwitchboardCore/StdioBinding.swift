@@ -1,0 +1,41 @@
+import Logging
+
+/// Binds a stage to this process's stdin and stdout: the thin part of every stage executable.
+public enum StdioBinding {
+    /// Runs `stage` over frames read from stdin and returns the exit status to end with:
+    /// 0, 65 when the input ended inside a payload, or the stage's own failure status.
+    public static func run(_ stage: some Stage, encoding: FrameEncoding, logger: Logger) async -> ExitStatus {
+        let input = FrameReader(fileDescriptor: 0, stage: stage.name)
+        let output = FrameWriter(fileDescriptor: 1, encoding: encoding)
+        let status = await run(stage, input: input, output: output, logger: logger)
+        if status == .ok, input.status.sawTruncatedPayload { return .dataError }
+        return status
+    }
+
+    /// Runs `stage` from any frame sequence to any sink, mapping its outcome to an exit status.
+    public static func run(
+        _ stage: some Stage, input: some AsyncSequence<Frame, Never> & Sendable, output: some FrameSink, logger: Logger
+    ) async -> ExitStatus {
+        do {
+            try await stage.run(input, to: output)
+            try await output.finish()
+            return .ok
+        } catch let closed as FileDescriptorWriter.Closed where closed.errno == EPIPE {
+            // The reader downstream went away (`| head`): not our failure.
+            logger.debug("downstream closed the pipe")
+            return .ok
+        } catch let failure as StageFailure {
+            try? await output.finish()
+            logger.error("\(failure.message)")
+            return failure.status
+        } catch {
+            try? await output.finish()
+            logger.error("\(error)")
+            return .software
+        }
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#endif
