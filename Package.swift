@@ -39,12 +39,14 @@ let package = Package(
         .target(name: "Stages", dependencies: ["SwitchboardCore", "Audio", "Telephony",
             .product(name: "Logging", package: "swift-log")]),
 
-        .executableTarget(name: "mulaw-decode", dependencies: ["Stages", "SwitchboardCore",
-            .product(name: "ArgumentParser", package: "swift-argument-parser")]),
-        .executableTarget(name: "mulaw-encode", dependencies: ["Stages", "SwitchboardCore",
-            .product(name: "ArgumentParser", package: "swift-argument-parser")]),
-        .executableTarget(name: "switchboard", dependencies: ["Stages", "SwitchboardCore",
-            .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        // What the executables share: common options, logging set-up.
+        .target(name: "ToolSupport", dependencies: ["SwitchboardCore", "Audio",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Logging", package: "swift-log")]),
+
+        .executableTarget(name: "mulaw-decode", dependencies: toolDependencies),
+        .executableTarget(name: "mulaw-encode", dependencies: toolDependencies),
+        .executableTarget(name: "switchboard", dependencies: toolDependencies),
         // Not a test: `make bench` / `swift run -c release bench`.
         .executableTarget(name: "bench", dependencies: ["SwitchboardCore", "Audio",
             .product(name: "ArgumentParser", package: "swift-argument-parser")]),
@@ -57,3 +59,9 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+var toolDependencies: [Target.Dependency] {
+    ["Stages", "SwitchboardCore", "Audio", "ToolSupport",
+     .product(name: "ArgumentParser", package: "swift-argument-parser"),
+     .product(name: "Logging", package: "swift-log")]
+}

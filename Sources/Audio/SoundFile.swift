@@ -2,12 +2,12 @@ import CSndFile
 
 public struct SoundFileError: Error, CustomStringConvertible {
     public let description: String
-    init(_ description: String) { self.description = description }
+    public init(_ description: String) { self.description = description }
 }
 
 /// Reads any sound file libsndfile knows (WAV, FLAC, Ogg, AIFF, AU, …) as mono 16-bit samples.
 /// Raw headerless µ-law (`.ulaw`, `.mulaw`, `.ul`, `.raw`) is read as 8 kHz telephone audio.
-public final class SoundFileReader {
+public final class SoundFileReader: @unchecked Sendable {
     public let path: String
     public let sampleRate: Int
     public let channels: Int

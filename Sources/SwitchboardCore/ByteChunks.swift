@@ -12,27 +12,36 @@ public struct ByteChunks: AsyncSequence, Sendable {
     public let fileDescriptor: Int32
     public let chunkSize: Int
     public let depth: Int
+    /// Bytes already read from the descriptor (say, to sniff its format), delivered first.
+    public let prefix: [UInt8]
 
-    public init(fileDescriptor: Int32, chunkSize: Int = 64 * 1024, depth: Int = 4) {
+    public init(fileDescriptor: Int32, prefix: [UInt8] = [], chunkSize: Int = 64 * 1024, depth: Int = 4) {
         self.fileDescriptor = fileDescriptor
+        self.prefix = prefix
         self.chunkSize = chunkSize
         self.depth = depth
     }
 
     public func makeAsyncIterator() -> Iterator {
-        Iterator(reader: ReadAheadThread(fileDescriptor: fileDescriptor, chunkSize: chunkSize, depth: depth))
+        Iterator(reader: ReadAheadThread(fileDescriptor: fileDescriptor, chunkSize: chunkSize, depth: depth), prefix: prefix)
     }
 
     public struct Iterator: AsyncIteratorProtocol {
         let reader: ReadAheadThread
         var chunks: AsyncStream<[UInt8]>.Iterator
+        var prefix: [UInt8]?
 
-        init(reader: ReadAheadThread) {
+        init(reader: ReadAheadThread, prefix: [UInt8]) {
             self.reader = reader
             self.chunks = reader.stream.makeAsyncIterator()
+            self.prefix = prefix.isEmpty ? nil : prefix
         }
 
         public mutating func next(isolation actor: isolated (any Actor)?) async -> [UInt8]? {
+            if let prefix {
+                self.prefix = nil
+                return prefix
+            }
             let chunk = await chunks.next(isolation: actor)
             reader.permits.signal()
             return chunk

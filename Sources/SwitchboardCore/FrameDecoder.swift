@@ -2,115 +2,76 @@ import ExtrasBase64
 
 /// Incremental frame decoder: feed it bytes as they arrive, take frames out as they complete.
 ///
-/// Modelled on swift-nio-extras' `LineBasedFrameDecoder`: it remembers how far it has already
-/// looked for the end of a header line, so a header split over many reads is scanned once.
+/// Header lines come from a `LineSplitter`; a header with `len` then waits for its payload.
 /// Every kind of bad input becomes an `error` frame carrying the byte offset where the bad
-/// line began; decoding then resumes at the next line.
+/// line began, and decoding resumes at the next line.
 public struct FrameDecoder {
     public let stage: String
     public let limits: FrameLimits
     /// Set once the input ended inside a payload (the tool then exits with status 65).
     public private(set) var sawTruncatedPayload = false
 
-    private var buffer = InputBuffer()
-    private var state = State.header(scanned: 0)
-
-    private enum State {
-        /// Looking for the `\n` that ends a header line; `scanned` bytes hold none.
-        case header(scanned: Int)
-        /// A header asked for `length` payload bytes.
-        case payload(header: JSONObject, length: Int, headerOffset: Int)
-        /// Skipping the rest of a line that was too long to be a header.
-        case discardingLine
-    }
+    private var lines: LineSplitter
+    /// A header that asked for `length` payload bytes not all received yet.
+    private var awaiting: (header: JSONObject, length: Int, offset: Int)?
 
     public init(stage: String, limits: FrameLimits = .standard) {
         self.stage = stage
         self.limits = limits
+        self.lines = LineSplitter(maxLineBytes: limits.maxHeaderBytes)
     }
 
     public mutating func append(_ bytes: some Sequence<UInt8>) {
-        buffer.append(bytes)
+        lines.append(bytes)
     }
 
     /// The next complete frame, or nil when more input is needed.
     public mutating func next() -> Frame? {
         while true {
-            switch state {
-            case .header(let scanned):
-                guard let newline = buffer.firstIndex(of: 0x0A, from: scanned) else {
-                    if buffer.readableCount > limits.maxHeaderBytes {
-                        let offset = buffer.streamOffset
-                        buffer.skip(buffer.readableCount)
-                        state = .discardingLine
-                        return error("header line longer than \(limits.maxHeaderBytes) bytes", offset: offset)
-                    }
-                    state = .header(scanned: buffer.readableCount)
-                    return nil
-                }
-                state = .header(scanned: 0)
-                if newline > limits.maxHeaderBytes {
-                    let offset = buffer.streamOffset
-                    buffer.skip(newline + 1)
-                    return error("header line longer than \(limits.maxHeaderBytes) bytes", offset: offset)
-                }
-                if let frame = takeLine(length: newline, consuming: newline + 1) { return frame }
-
-            case .payload(let header, let length, _):
-                guard buffer.readableCount >= length else { return nil }
-                state = .header(scanned: 0)
-                return makeFrame(header: header, payload: buffer.read(length), offset: buffer.streamOffset - length)
-
-            case .discardingLine:
-                guard let newline = buffer.firstIndex(of: 0x0A, from: 0) else {
-                    buffer.skip(buffer.readableCount)
-                    return nil
-                }
-                buffer.skip(newline + 1)
-                state = .header(scanned: 0)
+            if let pending = awaiting {
+                guard let payload = lines.takeBytes(pending.length) else { return nil }
+                awaiting = nil
+                return makeFrame(header: pending.header, payload: payload, offset: pending.offset)
             }
+            guard let item = lines.next() else { return nil }
+            if let frame = take(item) { return frame }
         }
     }
 
     /// Call at end of input, repeatedly, until it returns nil: a last line without `\n` is still
     /// a line, and a payload cut short is reported.
     public mutating func finish() -> Frame? {
-        if let frame = next() { return frame }
-        switch state {
-        case .header:
-            guard buffer.readableCount > 0 else { return nil }
-            let length = buffer.readableCount
-            if let frame = takeLine(length: length, consuming: length) { return frame }
-            return finish()
-        case .payload(_, let length, let headerOffset):
-            let available = buffer.readableCount
-            buffer.skip(available)
-            state = .header(scanned: 0)
-            sawTruncatedPayload = true
-            return error("truncated payload: header declared len \(length) but input ended after \(available) bytes",
-                offset: headerOffset)
-        case .discardingLine:
-            return nil
+        while true {
+            if let frame = next() { return frame }
+            if let pending = awaiting {
+                awaiting = nil
+                let available = lines.dropBuffered()
+                sawTruncatedPayload = true
+                return error(
+                    "truncated payload: header declared len \(pending.length) but input ended after \(available) bytes",
+                    offset: pending.offset)
+            }
+            guard let item = lines.finish() else { return nil }
+            if let frame = take(item) { return frame }
         }
     }
 
-    // MARK: - Lines
-
-    /// Decodes the header line of `length` bytes at the read position and consumes `consuming`
-    /// bytes. Returns a frame, an error, or nil for a blank line or a header awaiting its payload.
-    private mutating func takeLine(length: Int, consuming: Int) -> Frame? {
-        let offset = buffer.streamOffset
-        let outcome = buffer.withReadable(length) { line in decodeLine(line) }
-        buffer.skip(consuming)
-        switch outcome {
-        case .blank: return nil
-        case .frame(let frame): return frame
-        case .failure(let message): return error(message, offset: offset)
-        case .needsPayload(let header, let payloadLength):
-            state = .payload(header: header, length: payloadLength, headerOffset: offset)
-            return nil
-        case .inlinePayload(let header, let payload):
-            return makeFrame(header: header, payload: payload, offset: offset)
+    /// A frame or error for one line; nil for a blank line or a header now awaiting its payload.
+    private mutating func take(_ item: LineSplitter.Item) -> Frame? {
+        switch item {
+        case .tooLong(let offset):
+            return error("header line longer than \(limits.maxHeaderBytes) bytes", offset: offset)
+        case .line(let line, let offset):
+            switch line.withUnsafeBufferPointer({ decodeLine($0) }) {
+            case .blank: return nil
+            case .frame(let frame): return frame
+            case .failure(let message): return error(message, offset: offset)
+            case .needsPayload(let header, let length):
+                awaiting = (header, length, offset)
+                return nil
+            case .inlinePayload(let header, let payload):
+                return makeFrame(header: header, payload: payload, offset: offset)
+            }
         }
     }
 

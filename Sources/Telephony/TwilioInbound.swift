@@ -45,8 +45,9 @@ public struct TwilioMedia: Sendable, Equatable {
     public var streamSid: String
     public var track: String
     public var chunk: Int
-    /// Presentation time of the payload's first sample, ms since the stream started.
-    public var timestamp: Int
+    /// Presentation time of the payload's first sample, ms since the stream started. Twilio
+    /// always sends it; messages written for Twilio (outbound media) have none.
+    public var timestamp: Int?
     /// Raw µ-law bytes (8 kHz mono).
     public var payload: [UInt8]
 }
@@ -103,7 +104,7 @@ extension TwilioInbound {
                     streamSid: fields.optionalString("streamSid") ?? "",
                     track: media.optionalString("track") ?? "inbound",
                     chunk: media.optionalInt("chunk") ?? 0,
-                    timestamp: try media.int("timestamp"),
+                    timestamp: try media.optionalTimestamp(),
                     payload: payload))
         case "mark":
             self = .mark(name: try fields.object("mark").string("name"), streamSid: fields.optionalString("streamSid") ?? "")
@@ -144,6 +145,11 @@ private struct Fields {
     }
 
     func optionalInt(_ key: String) -> Int? { object[key].flatMap(Self.int) }
+
+    func optionalTimestamp() throws(TwilioMessageError) -> Int? {
+        guard object["timestamp"] != nil else { return nil }
+        return try int("timestamp")
+    }
 
     func object(_ key: String) throws(TwilioMessageError) -> Fields {
         guard let value = object[key] else { throw TwilioMessageError("Twilio message has no \(path)\(key)") }

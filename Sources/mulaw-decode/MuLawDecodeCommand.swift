@@ -1,0 +1,120 @@
+import ArgumentParser
+import Audio
+import Logging
+import Stages
+import SwitchboardCore
+import ToolSupport
+
+@main
+struct MuLawDecodeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "mulaw-decode",
+        abstract: "Turn caller audio into pcm16 frames: the first stage of a Switchboard call.",
+        discussion: """
+            Reads Twilio Media Streams messages, raw 8 kHz µ-law, Switchboard frames, or (with -i) \
+            any sound file, and writes pcm16 audio frames at --rate on stdout, with `start`, `stop`, \
+            `mark` and `dtmf` events. Frames it does not convert pass through unchanged.
+
+            Input formats (--format):
+              auto    look at the first bytes: Twilio JSON, frames, or raw µ-law (default)
+              twilio  one Twilio message per line: connected, start, media, mark, dtmf, stop
+              raw     headerless 8 kHz µ-law bytes, cut into --frame-ms frames
+              frames  Switchboard frames; µ-law audio is decoded, other rates are resampled
+
+            Time stamps (`ts`, ms) come from Twilio's media timestamps, or else from the sample \
+            count. Bad input (malformed JSON, bad base64, …) becomes an `error` event and reading \
+            goes on.
+
+            Exit status: 0 done, 64 bad usage, 65 input ended inside a frame payload, 66 the input \
+            file cannot be read, 70 internal error.
+
+            Examples:
+              mulaw-decode -i call.wav | switchboard dump
+              mulaw-decode --format twilio < twilio-messages.jsonl | vad
+              mulaw-decode -i call.wav --realtime --rate 8000 | stt-stream
+            """)
+
+    enum InputFormat: String, ExpressibleByArgument, CaseIterable {
+        case auto, twilio, raw, frames
+    }
+
+    @Option(name: [.short, .customLong("input")], help: ArgumentHelp(
+        "Read this sound file (WAV, FLAC, Ogg, AIFF, AU; .ulaw/.raw as 8 kHz µ-law) instead of stdin.",
+        valueName: "file"), completion: .file())
+    var inputFile: String?
+
+    @Option(help: "Input format on stdin.")
+    var format: InputFormat = .auto
+
+    @Option(help: ArgumentHelp("Sample rate of the pcm16 output, in Hz.", valueName: "hz"))
+    var rate = 16000
+
+    @Option(help: "Resampler quality: best, medium, fastest, linear or zoh.")
+    var quality: ResamplerQuality = .default
+
+    @Option(help: ArgumentHelp("Duration of the audio frames cut from files and raw input, in ms.", valueName: "ms"))
+    var frameMs = 20
+
+    @Flag(help: "Send audio no faster than real time, as a live call would (for feeding live stages).")
+    var realtime = false
+
+    @OptionGroup var common: CommonOptions
+
+    func validate() throws {
+        guard (1000...384_000).contains(rate) else { throw ValidationError("--rate must be from 1000 to 384000 Hz, not \(rate)") }
+        guard (1...1000).contains(frameMs) else { throw ValidationError("--frame-ms must be from 1 to 1000, not \(frameMs)") }
+        if inputFile != nil, format != .auto {
+            throw ValidationError("--format describes stdin; it cannot be used with --input")
+        }
+    }
+
+    func run() async throws {
+        let logger = common.makeLogger(label: "mulaw-decode")
+        let decoder = MuLawDecoder(outputRate: rate, quality: quality)
+        let output = FrameWriter(fileDescriptor: 1, encoding: common.encoding)
+
+        if let inputFile {
+            let source: SoundFileFrames
+            do {
+                source = try SoundFileFrames(path: inputFile, frameMs: frameMs)
+            } catch {
+                logger.error("\(error)")
+                try ExitStatus.noInput.exit()
+            }
+            try await finish(decoder, source, output, logger: logger)
+        }
+
+        var kind: InputKind
+        var prefix: [UInt8] = []
+        switch format {
+        case .twilio: kind = .twilio
+        case .raw: kind = .raw
+        case .frames: kind = .frames
+        case .auto: (kind, prefix) = InputSniffer.sniff(fileDescriptor: 0)
+        }
+        let chunks = ByteChunks(fileDescriptor: 0, prefix: prefix)
+        switch kind {
+        case .twilio:
+            try await finish(decoder, TwilioMessageFrames(chunks: chunks), output, logger: logger)
+        case .raw:
+            try await finish(decoder, RawMuLawFrames(chunks: chunks, frameMs: frameMs), output, logger: logger)
+        case .frames:
+            let reader = FrameReader(chunks: chunks, stage: decoder.name)
+            try await finish(decoder, reader, output, logger: logger, truncated: { reader.status.sawTruncatedPayload })
+        case .soundFile(let container):
+            logger.error("stdin holds a \(container) file: read it with -i FILE")
+            try ExitStatus.usage.exit()
+        }
+    }
+
+    private func finish(
+        _ decoder: MuLawDecoder, _ source: some AsyncSequence<Frame, Never> & Sendable, _ output: FrameWriter,
+        logger: Logger, truncated: () -> Bool = { false }
+    ) async throws -> Never {
+        let status: ExitStatus =
+            realtime
+            ? await StdioBinding.run(decoder, input: RealtimePaced(source), output: output, logger: logger)
+            : await StdioBinding.run(decoder, input: source, output: output, logger: logger)
+        try (status == .ok && truncated() ? .dataError : status).exit()
+    }
+}
