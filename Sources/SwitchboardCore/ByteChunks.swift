@@ -61,7 +61,10 @@ final class ReadAheadThread: @unchecked Sendable {
 
     init(fileDescriptor: Int32, chunkSize: Int, depth: Int) {
         (stream, continuation) = AsyncStream.makeStream(of: [UInt8].self, bufferingPolicy: .unbounded)
-        permits = DispatchSemaphore(value: depth)
+        // Starts at zero and is raised to `depth`: libdispatch traps when a semaphore is freed
+        // with a value below the one it was created with.
+        permits = DispatchSemaphore(value: 0)
+        for _ in 0..<depth { permits.signal() }
         let continuation = self.continuation
         let permits = self.permits
         let stopped = self.stopped

@@ -1,0 +1,89 @@
+function __switchboard_should_offer_completions_for_flags_or_options -a expected_commands
+    set -l non_repeating_flags_or_options $argv[2..]
+    set -l non_repeating_flags_or_options_absent 0
+    set -l positional_index 0
+    set -l commands
+    __switchboard_parse_tokens
+    test "$commands" = "$expected_commands"; and return $non_repeating_flags_or_options_absent
+end
+
+function __switchboard_should_offer_completions_for_positional -a expected_commands positional_index_comparison expected_positional_index
+    set -l non_repeating_flags_or_options
+    set -l non_repeating_flags_or_options_absent 0
+    set -l positional_index 0
+    set -l commands
+    __switchboard_parse_tokens
+    test "$commands" = "$expected_commands" -a \( "$positional_index" "$positional_index_comparison" "$expected_positional_index" \)
+end
+
+function __switchboard_parse_tokens -S
+    set -l unparsed_tokens (__switchboard_tokens -pc)
+    switch $unparsed_tokens[1]
+    case 'switchboard'
+        __switchboard_parse_subcommand 0 'h/help'
+        switch $unparsed_tokens[1]
+        case 'dump'
+            __switchboard_parse_subcommand 0 'audio' 'no-audio' 'text' 'log-level=' 'h/help'
+        case 'help'
+            __switchboard_parse_subcommand -r 1 
+        end
+    end
+end
+
+function __switchboard_tokens
+    if test (string split -m 1 -f 1 -- . "$FISH_VERSION") -gt 3
+        commandline --tokens-raw $argv
+    else
+        commandline -o $argv
+    end
+end
+
+function __switchboard_parse_subcommand -S -a positional_count
+    argparse -s r -- $argv
+    set -l option_specs $argv[2..]
+    set -l is_repeating_positional $_flag_r
+    set -el _flag_r
+    set -a commands $unparsed_tokens[1]
+    set positional_index 0
+    while true
+        set -e unparsed_tokens[1]
+        argparse -sn "$commands" $option_specs -- $unparsed_tokens 2> /dev/null
+        set unparsed_tokens $argv
+        set positional_index (math $positional_index + 1)
+        for non_repeating_flag_or_option in $non_repeating_flags_or_options
+            if set -ql "_flag_$(string replace -a - _ -- $non_repeating_flag_or_option)"
+                set non_repeating_flags_or_options_absent 1
+                break
+            end
+        end
+        test (count $unparsed_tokens) -eq 0 -o \( -z "$is_repeating_positional" -a "$positional_index" -gt "$positional_count" \) && break
+    end
+end
+
+function __switchboard_complete_directories
+    set -l token (commandline -t)
+    string match -- '*/' $token
+    set -l subdirs $token*/
+    printf %s\n $subdirs
+end
+
+function __switchboard_custom_completion
+    set -x SAP_SHELL fish
+    set -x SAP_SHELL_VERSION $FISH_VERSION
+    set -l tokens (__switchboard_tokens -p)
+    if test -z "$(__switchboard_tokens -t)"
+        set -l index (count (__switchboard_tokens -pc))
+        set tokens $tokens[..$index] \'\' $tokens[(math $index + 1)..]
+    end
+    command $tokens[1] $argv $tokens
+end
+
+complete -c 'switchboard' -f
+complete -c 'switchboard' -n '__switchboard_should_offer_completions_for_flags_or_options "switchboard" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'switchboard' -n '__switchboard_should_offer_completions_for_positional "switchboard" -eq 1' -fa 'dump' -d 'Show a frame stream as one readable JSON line per frame.'
+complete -c 'switchboard' -n '__switchboard_should_offer_completions_for_positional "switchboard" -eq 1' -fa 'help' -d 'Show subcommand help information.'
+complete -c 'switchboard' -n '__switchboard_should_offer_completions_for_flags_or_options "switchboard dump" audio' -l 'audio' -d 'Show a line for each audio frame.'
+complete -c 'switchboard' -n '__switchboard_should_offer_completions_for_flags_or_options "switchboard dump" no-audio' -l 'no-audio' -d 'Show a line for each audio frame.'
+complete -c 'switchboard' -n '__switchboard_should_offer_completions_for_flags_or_options "switchboard dump" text' -l 'text' -d 'Write frames as text, payloads inline in base64 (the default when stdout is a terminal).'
+complete -c 'switchboard' -n '__switchboard_should_offer_completions_for_flags_or_options "switchboard dump" log-level' -l 'log-level' -d 'Diagnostics on stderr from this level up.' -rfka 'trace debug info notice warning error critical'
+complete -c 'switchboard' -n '__switchboard_should_offer_completions_for_flags_or_options "switchboard dump" h help' -s 'h' -l 'help' -d 'Show help information.'

@@ -1,0 +1,25 @@
+#!/bin/sh
+# The demo: a sample caller turn decoded as Twilio would deliver it, inspected, re-encoded.
+set -eu
+bin=${BIN:-.build/debug}
+out=${OUT:-out}
+mkdir -p "$out"
+call=Examples/call.wav
+
+echo "== 1. mulaw-decode -i $call | switchboard dump   (first frames)"
+"$bin/mulaw-decode" -i "$call" | "$bin/switchboard" dump | head -4
+echo "   ..."
+"$bin/mulaw-decode" -i "$call" | "$bin/switchboard" dump | tail -2
+
+echo
+echo "== 2. the same call as Twilio Media Streams messages, and back"
+"$bin/mulaw-decode" -i "$call" --rate 8000 | "$bin/mulaw-encode" --format twilio --stream-sid MZdemo > "$out/call.twilio.jsonl"
+echo "   $(wc -l < "$out/call.twilio.jsonl") Twilio media messages in $out/call.twilio.jsonl; the first:"
+head -c 160 "$out/call.twilio.jsonl"; echo " ..."
+
+echo
+echo "== 3. Twilio messages -> pcm16 16 kHz -> 8 kHz µ-law WAV"
+"$bin/mulaw-decode" --format twilio < "$out/call.twilio.jsonl" | "$bin/mulaw-encode" -o "$out/call-roundtrip.wav"
+"$bin/mulaw-decode" -i "$out/call-roundtrip.wav" | "$bin/switchboard" dump --no-audio
+frames=$("$bin/mulaw-decode" -i "$out/call-roundtrip.wav" | "$bin/switchboard" dump | grep -c '"type":"audio"')
+echo "   wrote $out/call-roundtrip.wav ($frames audio frames); listen with: play $out/call-roundtrip.wav"
