@@ -19,8 +19,10 @@ public enum ResamplerQuality: String, Sendable, CaseIterable {
         }
     }
 
-    /// 97 dB SNR with a 80 % passband: ample for telephone audio at a fraction of `best`'s cost.
-    public static let `default` = ResamplerQuality.fastest
+    /// A 90 % passband keeps the whole telephone band (to 3.4 kHz of 4): an 8 k → 16 k → 8 k
+    /// round trip of a call measured 54 dB SNR, against 23 dB with `fastest`, whose 80 %
+    /// passband cuts the top of the band.
+    public static let `default` = ResamplerQuality.medium
 }
 
 public struct ResamplerError: Error, CustomStringConvertible {

@@ -27,85 +27,95 @@ public struct MuLawEncoder: Stage {
     }
 
     public func run(_ input: some AsyncSequence<Frame, Never> & Sendable, to output: some FrameSink) async throws {
-        let queue = PlayoutQueue()
-        let pacer = Pacer(leadMs: pace ? leadMs : nil)
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { try await pacer.drain(queue, to: output) }
+        if pace {
+            let queue = PlayoutQueue(output: output, leadMs: leadMs)
             do {
-                try await encode(input, into: queue, output: output)
+                try await encode(input, into: queue)
             } catch {
-                queue.close()
+                try? await queue.close()
                 throw error
             }
-            queue.close()
-            try await group.waitForAll()
+            try await queue.close()
+        } else {
+            try await encode(input, into: DirectOutbox(output: output))
         }
     }
 
-    private func encode(_ input: some AsyncSequence<Frame, Never>, into queue: PlayoutQueue, output: some FrameSink) async throws {
+    private func encode(_ input: some AsyncSequence<Frame, Never>, into outbox: some Outbox) async throws {
         var converter = RateConverter(outputRate: Self.rate, quality: quality)
         var chunker = AudioChunker(rate: Self.rate, bytesPerSample: 1, frameMs: frameMs)
         var currentTurn: Int?
+        var interruptedThrough: Int?
 
-        /// Queues whatever audio is still held back so that what follows comes after it.
-        func flushAudio() {
-            chunker.push(MuLaw.encode(converter.flush())).forEach { queue.append(.audio(mulawFrame($0, turn: currentTurn))) }
-            if let rest = chunker.flush() { queue.append(.audio(mulawFrame(rest, turn: currentTurn))) }
+        func isInterrupted(_ turn: Int?) -> Bool {
+            guard let turn, let interruptedThrough else { return false }
+            return turn <= interruptedThrough
+        }
+
+        /// Sends whatever audio is still held back, so that what follows comes after it.
+        func flushAudio() async throws {
+            for piece in chunker.push(MuLaw.encode(converter.flush())) {
+                try await outbox.put(.audio(mulawFrame(piece, turn: currentTurn)))
+            }
+            if let rest = chunker.flush() { try await outbox.put(.audio(mulawFrame(rest, turn: currentTurn))) }
+        }
+
+        func report(_ message: String) async throws {
+            try await outbox.putUrgent(.error(stage: name, message: message))
         }
 
         for await frame in input {
             switch frame {
             case .audio(let audio):
-                if queue.isInterrupted(audio.turn) { continue }
+                if isInterrupted(audio.turn) { continue }
                 if audio.turn != currentTurn {
-                    flushAudio()
+                    try await flushAudio()
                     currentTurn = audio.turn
                 }
                 let samples: [Int16]
                 do {
                     samples = try converter.convert(audio.pcmSamples, from: audio.rate)
                 } catch {
-                    try await output.send(Event.error(stage: name, message: "\(error)"))
+                    try await report("\(error)")
                     continue
                 }
                 for piece in chunker.push(MuLaw.encode(samples)) {
-                    queue.append(.audio(mulawFrame(piece, turn: currentTurn)))
+                    try await outbox.put(.audio(mulawFrame(piece, turn: currentTurn)))
                 }
 
             case .event(let event) where event.type == "spoken":
-                if queue.isInterrupted(event["turn"]?.int) { continue }
-                flushAudio()
-                queue.append(frame)
+                if isInterrupted(event["turn"]?.int) { continue }
+                try await flushAudio()
+                try await outbox.put(frame)
                 if let turn = event["turn"]?.int, let index = event["index"]?.int {
-                    queue.append(.event(Event("mark", ["name": .string("t\(turn).s\(index)"), "turn": .int(turn)])))
+                    try await outbox.put(.event(Event("mark", ["name": .string("t\(turn).s\(index)"), "turn": .int(turn)])))
                 } else {
-                    try await output.send(Event.error(stage: name, message: #"spoken event without integer "turn" and "index": no mark sent"#))
+                    try await report(#"spoken event without integer "turn" and "index": no mark sent"#)
                 }
 
             case .event(let event) where event.type == "interrupt":
                 guard let turn = event["turn"]?.int else {
-                    try await output.send(Event.error(stage: name, message: #"interrupt event without integer "turn""#))
-                    try await output.send(frame)
+                    try await report(#"interrupt event without integer "turn""#)
+                    try await outbox.putUrgent(frame)
                     continue
                 }
-                queue.interrupt(through: turn)
-                if queue.isInterrupted(currentTurn) {
+                interruptedThrough = max(interruptedThrough ?? turn, turn)
+                outbox.interrupt(through: turn)
+                if isInterrupted(currentTurn) {
                     converter.reset()
                     chunker.discard()
                 }
-                try await output.send(frame)
+                try await outbox.putUrgent(frame)
 
             case .event(let event) where event.type == "stop":
-                flushAudio()
-                queue.append(frame)
+                try await flushAudio()
+                try await outbox.put(frame)
 
             case .event:
-                // Unpaced, the queue drains at once, so order is kept; paced, events must not
-                // wait behind seconds of audio.
-                if pace { try await output.send(frame) } else { queue.append(frame) }
+                try await outbox.putUrgent(frame)
             }
         }
-        flushAudio()
+        try await flushAudio()
     }
 
     private func mulawFrame(_ piece: (ts: Int, payload: [UInt8]), turn: Int?) -> AudioFrame {
@@ -113,35 +123,3 @@ public struct MuLawEncoder: Stage {
     }
 }
 
-/// Sends queued frames, optionally holding audio to real time plus a lead.
-struct Pacer: Sendable {
-    /// nil: send as fast as the output takes it.
-    let leadMs: Int?
-
-    func drain(_ queue: PlayoutQueue, to output: some FrameSink) async throws {
-        let clock = ContinuousClock()
-        var origin: ContinuousClock.Instant?
-        // Milliseconds of audio sent, on the playout clock that starts at `origin`.
-        var sentMs = 0.0
-        while let frame = await queue.next() {
-            guard let leadMs, case .audio(let audio) = frame else {
-                try await output.send(frame)
-                continue
-            }
-            let now = clock.now
-            let start = origin ?? now
-            origin = start
-            let playedMs = Double((now - start).components.seconds) * 1000
-                + Double((now - start).components.attoseconds) / 1e15
-            // After a pause in the agent's audio, playback restarts from now.
-            sentMs = max(sentMs, playedMs)
-            let waitMs = sentMs - Double(leadMs) - playedMs
-            if waitMs > 0 {
-                try? await Task.sleep(for: .microseconds(Int(waitMs * 1000)))
-                if queue.wasInterrupted(audio.turn) { continue }
-            }
-            try await output.send(frame)
-            sentMs += audio.durationMs
-        }
-    }
-}
