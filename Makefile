@@ -21,7 +21,8 @@ test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 
-bench: deps
+bench:
+	@./scripts/install-deps.sh bc
 	$(SWIFT) build -c release
 	@./scripts/bench.sh
 

@@ -23,16 +23,14 @@ public enum MuLaw {
     }
 
     /// µ-law bytes → pcm16 little-endian bytes (twice as many).
-    public static func decodeToPCM16(_ mulaw: some Collection<UInt8>) -> [UInt8] {
+    public static func decodeToPCM16(_ mulaw: [UInt8]) -> [UInt8] {
         let count = mulaw.count
         return [UInt8](unsafeUninitializedCapacity: count * 2) { out, initialized in
             decodeTable.withUnsafeBufferPointer { table in
-                var i = 0
-                for byte in mulaw {
-                    let sample = UInt16(bitPattern: table[Int(byte)])
-                    out[i] = UInt8(truncatingIfNeeded: sample)
-                    out[i + 1] = UInt8(truncatingIfNeeded: sample >> 8)
-                    i += 2
+                mulaw.withUnsafeBufferPointer { input in
+                    out.withMemoryRebound(to: UInt16.self) { samples in
+                        for i in 0..<count { samples[i] = UInt16(bitPattern: table[Int(input[i])]).littleEndian }
+                    }
                 }
             }
             initialized = count * 2
@@ -55,8 +53,13 @@ public enum MuLaw {
         }
     }
 
-    public static func encode(_ samples: [Int16]) -> [UInt8] { samples.map(encode) }
-    public static func decode(_ bytes: some Collection<UInt8>) -> [Int16] { bytes.map(decode) }
+    public static func encode(_ samples: [Int16]) -> [UInt8] {
+        encodeTable.withUnsafeBufferPointer { table in samples.map { table[Int(UInt16(bitPattern: $0))] } }
+    }
+
+    public static func decode(_ bytes: [UInt8]) -> [Int16] {
+        decodeTable.withUnsafeBufferPointer { table in bytes.map { table[Int($0)] } }
+    }
 
     // MARK: - The algorithm the tables are built from
 

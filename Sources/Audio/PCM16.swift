@@ -2,30 +2,33 @@ import Foundation
 
 /// Signed 16-bit little-endian PCM, the audio every stage speaks internally.
 public enum PCM16 {
-    public static func samples(_ bytes: some Collection<UInt8>) -> [Int16] {
-        var samples = [Int16]()
-        samples.reserveCapacity(bytes.count / 2)
-        var iterator = bytes.makeIterator()
-        while let low = iterator.next(), let high = iterator.next() {
-            samples.append(Int16(bitPattern: UInt16(low) | UInt16(high) << 8))
+    public static func samples(_ bytes: [UInt8]) -> [Int16] {
+        let count = bytes.count / 2
+        return [Int16](unsafeUninitializedCapacity: count) { out, initialized in
+            bytes.withUnsafeBufferPointer { input in
+                for i in 0..<count { out[i] = Int16(bitPattern: UInt16(input[2 * i]) | UInt16(input[2 * i + 1]) << 8) }
+            }
+            initialized = count
         }
-        return samples
     }
 
-    public static func bytes(_ samples: some Collection<Int16>) -> [UInt8] {
-        var bytes = [UInt8]()
-        bytes.reserveCapacity(samples.count * 2)
-        for sample in samples {
-            let bits = UInt16(bitPattern: sample)
-            bytes.append(UInt8(truncatingIfNeeded: bits))
-            bytes.append(UInt8(truncatingIfNeeded: bits >> 8))
+    public static func bytes(_ samples: [Int16]) -> [UInt8] {
+        let count = samples.count
+        return [UInt8](unsafeUninitializedCapacity: count * 2) { out, initialized in
+            samples.withUnsafeBufferPointer { input in
+                for i in 0..<count {
+                    let bits = UInt16(bitPattern: input[i])
+                    out[2 * i] = UInt8(truncatingIfNeeded: bits)
+                    out[2 * i + 1] = UInt8(truncatingIfNeeded: bits >> 8)
+                }
+            }
+            initialized = count * 2
         }
-        return bytes
     }
 
     /// Root-mean-square level relative to full scale (32768), in dB; nil for no samples, and
     /// -∞ is reported as `floor` for digital silence.
-    public static func rmsDBFS(_ samples: some Collection<Int16>, floor: Double = -120) -> Double? {
+    public static func rmsDBFS(_ samples: [Int16], floor: Double = -120) -> Double? {
         guard !samples.isEmpty else { return nil }
         var sum = 0.0
         for sample in samples { sum += Double(sample) * Double(sample) }

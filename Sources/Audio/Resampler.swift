@@ -76,9 +76,10 @@ public final class Resampler {
     public func reset() { src_reset(state) }
 
     private func convert(_ samples: [Int16], endOfInput: Bool) -> [Int16] {
-        input.removeAll(keepingCapacity: true)
-        input.reserveCapacity(samples.count)
-        for sample in samples { input.append(Float(sample) / 32768) }
+        if input.count != samples.count { input = [Float](repeating: 0, count: samples.count) }
+        samples.withUnsafeBufferPointer { from in
+            input.withUnsafeMutableBufferPointer { to in src_short_to_float_array(from.baseAddress, to.baseAddress, Int32(samples.count)) }
+        }
         var result: [Int16] = []
         result.reserveCapacity(Int((Double(samples.count) * ratio).rounded(.up)) + 16)
         var consumed = 0
@@ -103,7 +104,15 @@ public final class Resampler {
                 }
             }
             consumed += used
-            for i in 0..<generated { result.append(PCM16.fromFloat(output[i])) }
+            if generated > 0 {
+                let start = result.count
+                result.append(contentsOf: repeatElement(0, count: generated))
+                output.withUnsafeBufferPointer { from in
+                    result.withUnsafeMutableBufferPointer { to in
+                        src_float_to_short_array(from.baseAddress, to.baseAddress! + start, Int32(generated))
+                    }
+                }
+            }
             if consumed >= input.count && (generated == 0 || !endOfInput) { break }
             if used == 0 && generated == 0 { break }
         }

@@ -14,10 +14,7 @@ public final class FrameWriter: FrameSink {
     }
 
     public func send(_ frame: Frame) async throws {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity((frame.payload?.count ?? 0) * 4 / 3 + 128)
-        encoder.encode(frame, into: &bytes)
-        try await output.write(bytes)
+        try await output.write { encoder.encode(frame, into: &$0) }
     }
 
     public func finish() async throws {

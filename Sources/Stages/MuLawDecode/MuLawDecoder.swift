@@ -31,6 +31,17 @@ public struct MuLawDecoder: Stage {
         for await frame in input {
             switch frame {
             case .audio(var audio):
+                nextTs = audio.ts + Int(audio.durationMs.rounded())
+                lastTurn = audio.turn
+                if audio.rate == outputRate {
+                    // No resampling: convert the bytes directly, or pass the frame as it is.
+                    if audio.codec == .mulaw {
+                        audio.codec = .pcm16
+                        audio.payload = MuLaw.decodeToPCM16(audio.payload)
+                    }
+                    try await output.send(audio)
+                    continue
+                }
                 let samples: [Int16]
                 do {
                     samples = try converter.convert(audio.pcmSamples, from: audio.rate)
@@ -38,8 +49,6 @@ public struct MuLawDecoder: Stage {
                     try await output.send(Event.error(stage: name, message: "\(error)"))
                     continue
                 }
-                nextTs = audio.ts + Int(audio.durationMs.rounded())
-                lastTurn = audio.turn
                 guard !samples.isEmpty else { continue }
                 audio.codec = .pcm16
                 audio.rate = outputRate

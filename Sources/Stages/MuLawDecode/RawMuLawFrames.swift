@@ -25,35 +25,36 @@ where Chunks.Element == [UInt8], Chunks.Failure == Never {
         var chunks: Chunks.AsyncIterator
         let source: String
         var chunker: AudioChunker
-        var ready: [Frame] = []
         var phase = Phase.starting
 
-        enum Phase { case starting, streaming, ended }
+        enum Phase { case starting, streaming, flushing, stopping, ended }
 
         public mutating func next(isolation actor: isolated (any Actor)?) async -> Frame? {
-            while ready.isEmpty {
+            while true {
                 switch phase {
                 case .starting:
                     phase = .streaming
                     return .event(.syntheticStart(source: source, codec: .mulaw, rate: 8000))
                 case .streaming:
-                    if let chunk = await chunks.next(isolation: actor) {
-                        ready = chunker.push(chunk).map { .audio(AudioFrame(codec: .mulaw, rate: 8000, ts: $0.ts, payload: $0.payload)) }
-                    } else {
-                        phase = .ended
-                        if let last = chunker.flush() {
-                            ready.append(.audio(AudioFrame(codec: .mulaw, rate: 8000, ts: last.ts, payload: last.payload)))
-                        }
-                        ready.append(.event(Event("stop", ["reason": "end of input"])))
-                    }
+                    if let frame = chunker.nextFrame() { return audio(frame) }
+                    if let chunk = await chunks.next(isolation: actor) { chunker.append(chunk) } else { phase = .flushing }
+                case .flushing:
+                    phase = .stopping
+                    if let last = chunker.flush() { return audio(last) }
+                case .stopping:
+                    phase = .ended
+                    return .event(Event("stop", ["reason": "end of input"]))
                 case .ended:
                     return nil
                 }
             }
-            return ready.removeFirst()
         }
 
         public mutating func next() async -> Frame? { await next(isolation: nil) }
+
+        private func audio(_ piece: (ts: Int, payload: [UInt8])) -> Frame {
+            .audio(AudioFrame(codec: .mulaw, rate: 8000, ts: piece.ts, payload: piece.payload))
+        }
     }
 }
 

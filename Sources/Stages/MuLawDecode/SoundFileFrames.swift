@@ -23,8 +23,9 @@ public struct SoundFileFrames: AsyncSequence, Sendable {
         let frameMs: Int
         var reader: SoundFileReader?
         var chunker: AudioChunker?
-        var ready: [Frame] = []
-        var finished = false
+        var phase = Phase.starting
+
+        enum Phase { case starting, streaming, flushing, stopping, ended }
 
         init(path: String, frameMs: Int) {
             self.path = path
@@ -32,37 +33,39 @@ public struct SoundFileFrames: AsyncSequence, Sendable {
         }
 
         public mutating func next(isolation actor: isolated (any Actor)?) async -> Frame? {
-            if !ready.isEmpty { return ready.removeFirst() }
-            if finished { return nil }
-            guard let reader else {
-                do {
-                    let opened = try SoundFileReader(path: path)
-                    reader = opened
-                    chunker = AudioChunker(rate: opened.sampleRate, bytesPerSample: 2, frameMs: frameMs)
-                    return .event(.syntheticStart(source: path, codec: .pcm16, rate: opened.sampleRate))
-                } catch {
-                    finished = true
-                    return .error(stage: "mulaw-decode", message: "\(error)", fatal: true)
+            while true {
+                switch phase {
+                case .starting:
+                    do {
+                        let opened = try SoundFileReader(path: path)
+                        reader = opened
+                        chunker = AudioChunker(rate: opened.sampleRate, bytesPerSample: 2, frameMs: frameMs)
+                        phase = .streaming
+                        return .event(.syntheticStart(source: path, codec: .pcm16, rate: opened.sampleRate))
+                    } catch {
+                        phase = .ended
+                        return .error(stage: "mulaw-decode", message: "\(error)", fatal: true)
+                    }
+                case .streaming:
+                    if let frame = chunker!.nextFrame() { return audio(frame) }
+                    let samples = reader!.read(reader!.sampleRate * frameMs / 100)
+                    if samples.isEmpty { phase = .flushing } else { chunker!.append(PCM16.bytes(samples)) }
+                case .flushing:
+                    phase = .stopping
+                    if let last = chunker!.flush() { return audio(last) }
+                case .stopping:
+                    phase = .ended
+                    return .event(Event("stop", ["reason": "end of input"]))
+                case .ended:
+                    return nil
                 }
             }
-            let rate = reader.sampleRate
-            while ready.isEmpty {
-                let samples = reader.read(rate * frameMs / 1000 * 10)
-                if samples.isEmpty {
-                    if let last = chunker?.flush() {
-                        ready.append(.audio(AudioFrame(codec: .pcm16, rate: rate, ts: last.ts, payload: last.payload)))
-                    }
-                    ready.append(.event(Event("stop", ["reason": "end of input"])))
-                    finished = true
-                } else {
-                    ready = chunker!.push(PCM16.bytes(samples)).map {
-                        .audio(AudioFrame(codec: .pcm16, rate: rate, ts: $0.ts, payload: $0.payload))
-                    }
-                }
-            }
-            return ready.removeFirst()
         }
 
         public mutating func next() async -> Frame? { await next(isolation: nil) }
+
+        private func audio(_ piece: (ts: Int, payload: [UInt8])) -> Frame {
+            .audio(AudioFrame(codec: .pcm16, rate: reader!.sampleRate, ts: piece.ts, payload: piece.payload))
+        }
     }
 }

@@ -72,14 +72,19 @@ public struct MuLawEncoder: Stage {
                     try await flushAudio()
                     currentTurn = audio.turn
                 }
-                let samples: [Int16]
-                do {
-                    samples = try converter.convert(audio.pcmSamples, from: audio.rate)
-                } catch {
-                    try await report("\(error)")
-                    continue
+                let mulaw: [UInt8]
+                switch (audio.codec, audio.rate) {
+                case (.mulaw, Self.rate): mulaw = audio.payload
+                case (.pcm16, Self.rate): mulaw = MuLaw.encodeFromPCM16(audio.payload)
+                default:
+                    do {
+                        mulaw = MuLaw.encode(try converter.convert(audio.pcmSamples, from: audio.rate))
+                    } catch {
+                        try await report("\(error)")
+                        continue
+                    }
                 }
-                for piece in chunker.push(MuLaw.encode(samples)) {
+                for piece in chunker.push(mulaw) {
                     try await outbox.put(.audio(mulawFrame(piece, turn: currentTurn)))
                 }
 

@@ -1,0 +1,61 @@
+#!/bin/bash
+# Benchmarks (not tests): Switchboard's codecs against sox doing the same conversion, on one
+# hour of 8 kHz speech, and the frame reader+writer on one core. Run with `make bench`.
+set -euo pipefail
+bin=${BIN:-.build/release}
+data=${DATA:-bench-data}
+runs=${RUNS:-3}
+mkdir -p "$data"
+
+hour="$data/hour.ul"
+if [ ! -s "$hour" ]; then
+    echo "making one hour of 8 kHz µ-law speech in $hour ..." >&2
+    # The 8.3 s sample call 434 times over, cut to exactly 3600 s.
+    sox Examples/call.wav -t ul "$hour" repeat 433 trim 0 3600
+fi
+[ -s "$data/hour.s16" ] || sox -t ul -r 8000 -c 1 "$hour" -t s16 "$data/hour.s16"
+[ -s "$data/hour8k.frames" ] || "$bin/mulaw-decode" --format raw --rate 8000 < "$hour" > "$data/hour8k.frames"
+[ -s "$data/hour16k.frames" ] || "$bin/mulaw-decode" --format raw --rate 16000 < "$hour" > "$data/hour16k.frames"
+[ -s "$data/hour16k.s16" ] || sox -t ul -r 8000 -c 1 "$hour" -t s16 -r 16000 "$data/hour16k.s16"
+
+# Best wall-clock seconds of $runs runs of a command line.
+best() {
+    local best=""
+    for _ in $(seq "$runs"); do
+        local start end t
+        start=$(date +%s.%N)
+        bash -c "$1" > /dev/null
+        end=$(date +%s.%N)
+        t=$(echo "$end - $start" | bc -l)
+        if [ -z "$best" ] || [ "$(echo "$t < $best" | bc -l)" = 1 ]; then best=$t; fi
+    done
+    echo "$best"
+}
+
+compare() {  # name, switchboard command, sox command
+    local ours theirs
+    ours=$(best "$2")
+    theirs=$(best "$3")
+    printf '%-34s switchboard %6.2fs (%5.0fx real time)   sox %6.2fs (%5.0fx)   ratio %4.1fx\n' \
+        "$1" "$ours" "$(echo "3600 / $ours" | bc -l)" "$theirs" "$(echo "3600 / $theirs" | bc -l)" \
+        "$(echo "$theirs / $ours" | bc -l)"
+}
+
+echo "== µ-law codecs, 1 hour of 8 kHz audio, best of $runs (ratio > 1: faster than sox)"
+compare "decode raw µ-law → pcm16 8 kHz" \
+    "$bin/mulaw-decode --format raw --rate 8000 < $hour" \
+    "sox -t ul -r 8000 -c 1 $hour -t s16 -"
+compare "encode pcm16 8 kHz → raw µ-law" \
+    "$bin/mulaw-encode --format raw < $data/hour8k.frames" \
+    "sox -t s16 -r 8000 -c 1 $data/hour.s16 -t ul -"
+compare "decode raw µ-law → pcm16 16 kHz" \
+    "$bin/mulaw-decode --format raw --rate 16000 < $hour" \
+    "sox -t ul -r 8000 -c 1 $hour -t s16 -r 16000 -"
+compare "encode pcm16 16 kHz → raw µ-law" \
+    "$bin/mulaw-encode --format raw < $data/hour16k.frames" \
+    "sox -t s16 -r 16000 -c 1 $data/hour16k.s16 -t ul -r 8000 -"
+
+echo
+echo "== frame reader + writer, in process, one core"
+"$bin/bench" frames --rate 16000 --runs "$runs"
+"$bin/bench" mulaw
