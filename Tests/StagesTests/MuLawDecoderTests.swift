@@ -29,7 +29,7 @@ import Testing
         let start = Frame.event(Event("start", ["v": 1, "call": "CA1", "codec": "mulaw", "rate": 8000, "x": [1]]))
         let unknown = Frame.event(Event("vendor.thing", ["a": 1.50], payload: [1, 2, 3]))
         let error = Frame.error(stage: "upstream", message: "bad", offset: 3)
-        let out = try await MuLawDecoder(outputRate: 16000).output(for: [start, unknown, error, .event(Event("stop"))])
+        let out = try await MuLawDecoder(outputRate: 16000).output(for: [start, unknown, error, .event(Event("stop")), .event(Event("late"))])
         #expect(out[0] == .event(Event("start", ["v": 1, "call": "CA1", "codec": "pcm16", "rate": 16000, "x": [1]])))
         #expect(Array(out[1...]) == [unknown, error, .event(Event("stop"))])
     }

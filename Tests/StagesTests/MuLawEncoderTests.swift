@@ -64,6 +64,17 @@ import Testing
         #expect(frames.last?.event?["name"] == "t2.s0")
     }
 
+    @Test func stopEndsTheStageAfterItsAudio() async throws {
+        let frames: [Frame] = [
+            pcm16Frame(tone(100, rate: 8000), rate: 8000, ts: 0),
+            .event(Event("stop", ["reason": "hangup"])),
+            .event(Event("after.stop")),
+        ]
+        let out = try await MuLawEncoder().output(for: frames)
+        #expect(out.map(\.type) == ["audio", "stop"])
+        #expect(out[0].audio?.payload.count == 100)
+    }
+
     @Test func spokenWithoutIndexIsReported() async throws {
         let out = try await MuLawEncoder().output(for: [.event(Event("spoken", ["text": "?"]))])
         #expect(out.contains { $0.type == "error" })

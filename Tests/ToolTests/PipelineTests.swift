@@ -139,6 +139,24 @@ import Testing
         #expect(result.lines.count == 1)
     }
 
+    /// Live pacing: the output must not come faster than real time. (Only a lower bound is
+    /// checked; how much slower a busy machine is does not matter.)
+    @Test func realtimeAndPaceDoNotRunAhead() throws {
+        let clip = "\(Tools.scratch)/one-second.wav"
+        #expect(try Tools.sh("sox -n -r 8000 -e u-law \(clip) synth 1 sine 440").status == 0)
+        var start = Date()
+        let realtime = try Tools.sh("mulaw-decode -i \(clip) --realtime | switchboard dump")
+        #expect(realtime.status == 0)
+        #expect(Date().timeIntervalSince(start) > 0.9)
+
+        let frames = try Tools.sh("mulaw-decode -i \(clip) --rate 8000").stdout
+        start = Date()
+        let paced = try Tools.sh("mulaw-encode --pace --lead-ms 100 --format raw", stdin: frames)
+        #expect(paced.status == 0)
+        #expect(paced.stdout.count == 8000)
+        #expect(Date().timeIntervalSince(start) > 0.8)
+    }
+
     @Test func usageErrorsExit64AndNameTheProblem() throws {
         let badRate = try Tools.sh("mulaw-decode --rate 12 < /dev/null")
         #expect(badRate.status == 64)

@@ -5,7 +5,7 @@ import SwitchboardCore
 ///
 /// Its sources (Twilio messages, raw µ-law, sound files, frames) all become frames first; this
 /// stage only converts audio. Every event passes through; `start` is rewritten to describe the
-/// audio that now follows it.
+/// audio that now follows it. After `stop` the stage flushes and ends, as every stage does.
 public struct MuLawDecoder: Stage {
     public let name = "mulaw-decode"
     public var outputRate: Int
@@ -59,8 +59,10 @@ public struct MuLawDecoder: Stage {
                 event["rate"] = .int(outputRate)
                 try await output.send(event)
             case .event(let event) where event.type == "stop":
+                // The call is over (DESIGN §1): flush, pass it on, and end.
                 try await flushTail()
                 try await output.send(event)
+                return
             default:
                 try await output.send(frame)
             }

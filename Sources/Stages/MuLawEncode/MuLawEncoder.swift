@@ -113,8 +113,10 @@ public struct MuLawEncoder: Stage {
                 try await outbox.putUrgent(frame)
 
             case .event(let event) where event.type == "stop":
+                // The call is over (DESIGN §1): what is queued still plays, then the stage ends.
                 try await flushAudio()
                 try await outbox.put(frame)
+                return
 
             case .event:
                 try await outbox.putUrgent(frame)
