@@ -74,9 +74,9 @@ struct MuLawDecodeCommand: AsyncParsableCommand {
         let output = FrameWriter(fileDescriptor: 1, encoding: common.encoding)
 
         if let inputFile {
-            let source: SoundFileFrames
+            let source: FramedAudio<SoundFileBytes>
             do {
-                source = try SoundFileFrames(path: inputFile, frameMs: frameMs)
+                source = try FramedAudio(soundFile: inputFile, frameMs: frameMs)
             } catch {
                 logger.error("\(error)")
                 try ExitStatus.noInput.exit()
@@ -97,7 +97,8 @@ struct MuLawDecodeCommand: AsyncParsableCommand {
         case .twilio:
             try await finish(decoder, TwilioMessageFrames(chunks: chunks), output, logger: logger)
         case .raw:
-            try await finish(decoder, RawMuLawFrames(chunks: chunks, frameMs: frameMs), output, logger: logger)
+            let raw = FramedAudio(bytes: chunks, codec: .mulaw, rate: 8000, source: "stdin", frameMs: frameMs)
+            try await finish(decoder, raw, output, logger: logger)
         case .frames:
             let reader = FrameReader(chunks: chunks, stage: decoder.name)
             try await finish(decoder, reader, output, logger: logger, truncated: { reader.status.sawTruncatedPayload })

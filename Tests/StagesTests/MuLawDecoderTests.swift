@@ -80,7 +80,8 @@ import Testing
     @Test func rawMuLawIsCutInto20msFrames() async throws {
         let bytes = [UInt8](repeating: 0xFF, count: 8000 + 40)
         var frames: [Frame] = []
-        for await frame in RawMuLawFrames(chunks: ChunkList([Array(bytes[0..<3333]), Array(bytes[3333...])])) { frames.append(frame) }
+        let chunks = ChunkList([Array(bytes[0..<3333]), Array(bytes[3333...])])
+        for await frame in FramedAudio(bytes: chunks, codec: .mulaw, rate: 8000, source: "stdin") { frames.append(frame) }
         #expect(frames.first?.type == "start")
         #expect(frames.last?.type == "stop")
         let audio = frames.compactMap(\.audio)
