@@ -186,7 +186,7 @@ _switchboard() {
 
 _switchboard_dump() {
     repeating_flags=()
-    non_repeating_flags=(--audio --no-audio --text -h --help)
+    non_repeating_flags=(--audio --no-audio -h --help)
     repeating_options=()
     non_repeating_options=(--log-level)
     __switchboard_offer_flags_options 0

@@ -23,7 +23,7 @@ function __switchboard_parse_tokens -S
         __switchboard_parse_subcommand 0 'h/help'
         switch $unparsed_tokens[1]
         case 'dump'
-            __switchboard_parse_subcommand 0 'audio' 'no-audio' 'text' 'log-level=' 'h/help'
+            __switchboard_parse_subcommand 0 'audio' 'no-audio' 'log-level=' 'h/help'
         case 'help'
             __switchboard_parse_subcommand -r 1 
         end
@@ -84,6 +84,5 @@ complete -c 'switchboard' -n '__switchboard_should_offer_completions_for_positio
 complete -c 'switchboard' -n '__switchboard_should_offer_completions_for_positional "switchboard" -eq 1' -fa 'help' -d 'Show subcommand help information.'
 complete -c 'switchboard' -n '__switchboard_should_offer_completions_for_flags_or_options "switchboard dump" audio' -l 'audio' -d 'Show a line for each audio frame.'
 complete -c 'switchboard' -n '__switchboard_should_offer_completions_for_flags_or_options "switchboard dump" no-audio' -l 'no-audio' -d 'Show a line for each audio frame.'
-complete -c 'switchboard' -n '__switchboard_should_offer_completions_for_flags_or_options "switchboard dump" text' -l 'text' -d 'Write frames as text, payloads inline in base64 (the default when stdout is a terminal).'
 complete -c 'switchboard' -n '__switchboard_should_offer_completions_for_flags_or_options "switchboard dump" log-level' -l 'log-level' -d 'Diagnostics on stderr from this level up.' -rfka 'trace debug info notice warning error critical'
 complete -c 'switchboard' -n '__switchboard_should_offer_completions_for_flags_or_options "switchboard dump" h help' -s 'h' -l 'help' -d 'Show help information.'

@@ -60,8 +60,8 @@ public final class SoundFileReader: @unchecked Sendable {
 
 /// Writes mono audio to a sound file whose container follows the file name's extension.
 ///
-/// Telephone audio is stored as µ-law where the container allows it (WAV, AU, AIFF-C, raw),
-/// so nothing is lost or re-quantised; FLAC and Ogg fall back to 16-bit PCM.
+/// Telephone audio is stored as µ-law where the container allows it (WAV, AU, CAF, raw), so
+/// nothing is lost or re-quantised; FLAC and AIFF store 16-bit PCM, Ogg Vorbis.
 public final class SoundFileWriter {
     public let path: String
     public let sampleRate: Int
@@ -86,7 +86,9 @@ public final class SoundFileWriter {
         var info = SF_INFO()
         info.samplerate = Int32(sampleRate)
         info.channels = 1
-        let preferred = encoding == .mulaw ? Int32(SF_FORMAT_ULAW) : Int32(SF_FORMAT_PCM_16)
+        // AIFF-C µ-law is valid but many tools (sox among them) cannot read it.
+        let keepsMuLaw = encoding == .mulaw && major != Int32(SF_FORMAT_AIFF)
+        let preferred = keepsMuLaw ? Int32(SF_FORMAT_ULAW) : Int32(SF_FORMAT_PCM_16)
         info.format = major | preferred
         if sf_format_check(&info) == 0 {
             info.format = major | (major == Int32(SF_FORMAT_OGG) ? Int32(SF_FORMAT_VORBIS) : Int32(SF_FORMAT_PCM_16))

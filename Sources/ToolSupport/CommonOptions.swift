@@ -2,11 +2,8 @@ import ArgumentParser
 import Logging
 import SwitchboardCore
 
-/// Options every Switchboard tool takes.
-public struct CommonOptions: ParsableArguments {
-    @Flag(name: .long, help: "Write frames as text, payloads inline in base64 (the default when stdout is a terminal).")
-    public var text = false
-
+/// `--log-level`, which every Switchboard tool takes.
+public struct LogOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Diagnostics on stderr from this level up.", valueName: "level"))
     public var logLevel: Logger.Level = .warning
 
@@ -22,6 +19,14 @@ public struct CommonOptions: ParsableArguments {
         }
         return Logger(label: label)
     }
+}
+
+/// `--text`, for tools that write frames.
+public struct FrameOutputOptions: ParsableArguments {
+    @Flag(name: .long, help: "Write frames as text, payloads inline in base64 (the default when stdout is a terminal).")
+    public var text = false
+
+    public init() {}
 
     public var encoding: FrameEncoding { FrameWriter.defaultEncoding(textRequested: text) }
 }

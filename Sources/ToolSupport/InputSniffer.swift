@@ -1,4 +1,5 @@
 import Foundation
+import SwitchboardCore
 
 /// Reads the start of stdin to tell what kind of input it is, keeping the bytes it read so
 /// they can be handed on (`ByteChunks(prefix:)`).
@@ -43,12 +44,12 @@ public enum InputSniffer {
         guard let first = bytes.first(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }) else { return .frames }
         // Text that is not JSON is still frames: bare lines become `text` events.
         guard first == UInt8(ascii: "{") else { return isMostlyText(bytes) ? .frames : .raw }
-        let firstLine = bytes.prefix { $0 != 0x0A }
+        // A `{` byte is also a quiet µ-law sample: only a first line that is a JSON object
+        // makes this Twilio messages or frames.
+        let firstLine = Array(bytes.prefix { $0 != 0x0A })
+        guard let header = try? JSONParser.parse(firstLine).object else { return isMostlyText(bytes) ? .frames : .raw }
         // Twilio messages are keyed by "event"; frames by "type".
-        if firstLine.starts(with: Array(#"{"event""#.utf8)) { return .twilio }
-        let text = String(decoding: firstLine, as: UTF8.self)
-        if text.contains(#""event""#) && !text.contains(#""type""#) { return .twilio }
-        return .frames
+        return header["event"] != nil && header["type"] == nil ? .twilio : .frames
     }
 
     /// Raw µ-law is mostly bytes ≥ 0x80 or control characters; text is printable.

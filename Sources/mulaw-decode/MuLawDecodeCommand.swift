@@ -58,7 +58,8 @@ struct MuLawDecodeCommand: AsyncParsableCommand {
     @Flag(help: "Send audio no faster than real time, as a live call would (for feeding live stages).")
     var realtime = false
 
-    @OptionGroup var common: CommonOptions
+    @OptionGroup var frameOutput: FrameOutputOptions
+    @OptionGroup var log: LogOptions
 
     func validate() throws {
         guard (1000...384_000).contains(rate) else { throw ValidationError("--rate must be from 1000 to 384000 Hz, not \(rate)") }
@@ -69,9 +70,9 @@ struct MuLawDecodeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let logger = common.makeLogger(label: "mulaw-decode")
+        let logger = log.makeLogger(label: "mulaw-decode")
         let decoder = MuLawDecoder(outputRate: rate, quality: quality)
-        let output = FrameWriter(fileDescriptor: 1, encoding: common.encoding)
+        let output = FrameWriter(fileDescriptor: 1, encoding: frameOutput.encoding)
 
         if let inputFile {
             let source: FramedAudio<SoundFileBytes>

@@ -18,10 +18,13 @@ struct MuLawEncodeCommand: AsyncParsableCommand {
               frames  Switchboard frames: µ-law audio, events passed through (default)
               twilio  Twilio Media Streams messages, one per line: media, mark, clear
               raw     headerless µ-law bytes only
-            With -o FILE the audio goes to a sound file instead (format from the extension: \
-            .wav and .au keep µ-law, .flac stores 16-bit PCM).
+            With -o FILE the audio goes to a sound file instead, its format from the extension: \
+            .wav, .au, .caf and .ulaw/.raw keep the µ-law bytes; .flac and .aiff store 16-bit \
+            PCM, .ogg Vorbis. Events cannot go into those outputs: `error` events are printed on \
+            stderr instead.
 
-            Each `spoken` event becomes a `mark` named t<turn>.s<index>, sent right after that \
+            A `start` event is rewritten to say mulaw/8000. `mark` events on the input are \
+            Twilio's echoes of played audio and end here. Each `spoken` event becomes a `mark` named t<turn>.s<index>, sent right after that \
             sentence's audio; Twilio echoes it back once the caller has heard it. An `interrupt` \
             drops all queued audio of turns up to its `turn` and is sent on at once (as `clear` \
             in Twilio format). The stream SID for Twilio messages comes from the `start` event \
@@ -64,7 +67,8 @@ struct MuLawEncodeCommand: AsyncParsableCommand {
     @Option(help: "Resampler quality: best, medium, fastest, linear or zoh.")
     var quality: ResamplerQuality = .default
 
-    @OptionGroup var common: CommonOptions
+    @OptionGroup var frameOutput: FrameOutputOptions
+    @OptionGroup var log: LogOptions
 
     func validate() throws {
         guard (1...1000).contains(frameMs) else { throw ValidationError("--frame-ms must be from 1 to 1000, not \(frameMs)") }
@@ -75,14 +79,14 @@ struct MuLawEncodeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let logger = common.makeLogger(label: "mulaw-encode")
+        let logger = log.makeLogger(label: "mulaw-encode")
         let encoder = MuLawEncoder(pace: pace, leadMs: leadMs, frameMs: frameMs, quality: quality)
         let input = FrameReader(fileDescriptor: 0, stage: encoder.name)
         let status: ExitStatus
         if let outputFile {
             let sink: SoundFileSink
             do {
-                sink = try SoundFileSink(path: outputFile, sampleRate: MuLawEncoder.rate)
+                sink = try SoundFileSink(path: outputFile, sampleRate: MuLawEncoder.rate, logger: logger)
             } catch {
                 logger.error("\(error)")
                 try ExitStatus.cannotCreate.exit()
@@ -91,13 +95,13 @@ struct MuLawEncodeCommand: AsyncParsableCommand {
         } else {
             switch format {
             case .frames:
-                let sink = FrameWriter(fileDescriptor: 1, encoding: common.encoding)
+                let sink = FrameWriter(fileDescriptor: 1, encoding: frameOutput.encoding)
                 status = await StdioBinding.run(encoder, input: input, output: sink, logger: logger)
             case .twilio:
                 let sink = TwilioMessageWriter(fileDescriptor: 1, streamSid: streamSid, logger: logger)
                 status = await StdioBinding.run(encoder, input: input, output: sink, logger: logger)
             case .raw:
-                status = await StdioBinding.run(encoder, input: input, output: RawAudioWriter(fileDescriptor: 1), logger: logger)
+                status = await StdioBinding.run(encoder, input: input, output: RawAudioWriter(fileDescriptor: 1, logger: logger), logger: logger)
             }
         }
         try (status == .ok && input.status.sawTruncatedPayload ? .dataError : status).exit()

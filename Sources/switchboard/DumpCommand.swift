@@ -25,10 +25,10 @@ struct DumpCommand: AsyncParsableCommand {
     @Flag(inversion: .prefixedNo, help: "Show a line for each audio frame.")
     var audio = true
 
-    @OptionGroup var common: CommonOptions
+    @OptionGroup var log: LogOptions
 
     func run() async throws {
-        let logger = common.makeLogger(label: "switchboard.dump")
+        let logger = log.makeLogger(label: "switchboard.dump")
         // Summaries carry no payload, so text mode is plain JSON lines.
         let status = await StdioBinding.run(FrameDump(showAudio: audio), encoding: .text, logger: logger)
         try status.exit()

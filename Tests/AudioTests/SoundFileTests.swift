@@ -10,7 +10,7 @@ import Testing
     }()
 
     /// µ-law values written to a µ-law WAV come back exactly; 16-bit FLAC is lossless.
-    @Test(arguments: ["wav", "au", "flac", "ulaw"])
+    @Test(arguments: ["wav", "au", "flac", "ulaw", "aiff", "caf"])
     func roundTrip(_ ext: String) throws {
         let path = "\(directory)/round.\(ext)"
         let samples = MuLaw.decode(sine(hz: 700, rate: 8000, seconds: 0.3).map(MuLaw.encode))

@@ -115,6 +115,38 @@ import Testing
         #expect(result.json.compactMap { $0["offset"] as? Int } == offsets)
     }
 
+    /// Outputs that cannot carry events still do not lose errors: they go to stderr.
+    @Test func errorsReachStderrWhenTheOutputCannotCarryThem() throws {
+        let input = Data("{\"type\":\"x\",\"b64\":\"!!\"}\n{\"type\":\"x\",\"len\":9}\nab".utf8)
+        for format in ["twilio", "raw"] {
+            let result = try Tools.sh("mulaw-encode --format \(format)", stdin: input)
+            #expect(result.status == 65)
+            #expect(result.stderr.contains("bad base64"), "\(format): \(result.stderr)")
+            #expect(result.stderr.contains("truncated payload"), "\(format): \(result.stderr)")
+        }
+    }
+
+    /// Twilio's echoed marks must not be sent back to Twilio (they would echo for ever);
+    /// `start` says what follows it.
+    @Test func encoderEndsEchoedMarksAndDescribesItsOutput() throws {
+        let input = #"{"type":"start","stream":"MZ1","codec":"pcm16","rate":16000}"# + "\n" + #"{"type":"mark","name":"t1.s0"}"# + "\n"
+        let twilio = try Tools.sh("mulaw-encode --format twilio", stdin: Data(input.utf8))
+        #expect(twilio.status == 0)
+        #expect(twilio.text.isEmpty, "\(twilio.text)")
+        let frames = try Tools.sh("mulaw-encode --text", stdin: Data(input.utf8))
+        #expect(frames.json.count == 1)
+        #expect(frames.json.first?["codec"] as? String == "mulaw")
+        #expect(frames.json.first?["rate"] as? Int == 8000)
+    }
+
+    /// Raw µ-law that happens to start with 0x7B ("{") is still raw.
+    @Test func autoDetectionDoesNotMistakeRawForFrames() throws {
+        let bytes = Data([0x7B] + [UInt8](repeating: 0xFF, count: 159) + [0x0A] + [UInt8](repeating: 0x7E, count: 159))
+        let result = try Tools.sh("mulaw-decode --rate 8000 | switchboard dump", stdin: bytes)
+        #expect(result.status == 0)
+        #expect(result.json.compactMap { $0["type"] as? String } == ["start", "audio", "audio", "stop"])
+    }
+
     @Test func everyToolPassesUnknownFramesThrough() throws {
         let input = #"{"type":"vendor.custom","k":{"z":1.50,"a":[true]}}"# + "\n"
         for tool in ["mulaw-decode --format frames --text", "mulaw-encode --text"] {

@@ -28,8 +28,8 @@ struct RateConverter {
         return try resampler(for: rate).process(samples)
     }
 
-    /// The samples still inside the filters, at end of stream or before a boundary that must
-    /// follow the audio (a mark, a stop).
+    /// The samples still inside the filters: at the end of a stream, or before whatever must
+    /// come after all of the audio so far.
     mutating func flush() -> [Int16] {
         var tail: [Int16] = []
         for resampler in resamplers.values { tail += resampler.flush() }

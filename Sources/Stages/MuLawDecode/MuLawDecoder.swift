@@ -21,11 +21,13 @@ public struct MuLawDecoder: Stage {
         // Where the filter tail belongs when it is flushed.
         var nextTs = 0
         var lastTurn: Int?
+        var lastExtra = JSONObject()
 
         func flushTail() async throws {
             let tail = converter.flush()
             guard !tail.isEmpty else { return }
-            try await output.send(AudioFrame(codec: .pcm16, rate: outputRate, ts: nextTs, turn: lastTurn, payload: PCM16.bytes(tail)))
+            try await output.send(
+                AudioFrame(codec: .pcm16, rate: outputRate, ts: nextTs, turn: lastTurn, payload: PCM16.bytes(tail), extra: lastExtra))
         }
 
         for await frame in input {
@@ -33,6 +35,7 @@ public struct MuLawDecoder: Stage {
             case .audio(var audio):
                 nextTs = audio.ts + Int(audio.durationMs.rounded())
                 lastTurn = audio.turn
+                lastExtra = audio.extra
                 if audio.rate == outputRate {
                     // No resampling: convert the bytes directly, or pass the frame as it is.
                     if audio.codec == .mulaw {

@@ -7,6 +7,8 @@ import SwitchboardCore
 ///
 /// * A `spoken` event becomes a `mark` named `t<turn>.s<index>` placed right after that
 ///   sentence's audio, so Twilio echoes it once the caller has heard it.
+/// * A `mark` on the input is an echo from Twilio and ends here; `start` is rewritten to
+///   describe the µ-law it now precedes.
 /// * An `interrupt` drops all not-yet-sent audio and marks of turns ≤ its `turn` (and any that
 ///   still arrive), then goes out at once: the Twilio writer turns it into `clear`.
 /// * With `pace`, audio leaves at real time, at most `leadMs` ahead of the playout clock, so an
@@ -111,6 +113,17 @@ public struct MuLawEncoder: Stage {
                     chunker.discard()
                 }
                 try await outbox.putUrgent(frame)
+
+            case .event(var event) where event.type == "start":
+                event["codec"] = .string(AudioCodec.mulaw.rawValue)
+                event["rate"] = .int(Self.rate)
+                try await outbox.putUrgent(.event(event))
+
+            case .event(let event) where event.type == "mark":
+                // Marks on the input are Twilio's echoes of played audio, travelling the ring
+                // the other way; sent on, they would go back to Twilio and echo for ever.
+                _ = event
+                continue
 
             case .event(let event) where event.type == "stop":
                 // The call is over (DESIGN §1): what is queued still plays, then the stage ends.

@@ -39,6 +39,7 @@ public final class TwilioMessageWriter: FrameSink, @unchecked Sendable {
             case "interrupt":
                 message = .clear(streamSid: sid())
             default:
+                logger.report(event)
                 return
             }
         }
