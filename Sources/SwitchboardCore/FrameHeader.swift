@@ -45,8 +45,6 @@ extension Frame {
 }
 
 extension AudioFrame {
-    static let knownKeys: Set<String> = ["codec", "rate", "ts", "turn"]
-
     init(fields: JSONObject, payload: [UInt8]) throws(FrameError) {
         guard let codecName = fields["codec"]?.string else { throw FrameError(#"audio frame has no "codec" (pcm16 or mulaw)"#) }
         guard let codec = AudioCodec(rawValue: codecName) else {
@@ -72,7 +70,12 @@ extension AudioFrame {
             throw FrameError("pcm16 audio payload has an odd length (\(payload.count) bytes)")
         }
         var extra = JSONObject()
-        for (key, value) in fields where !Self.knownKeys.contains(key) { extra.appendUnchecked(key, value) }
+        for (key, value) in fields {
+            switch key {
+            case "codec", "rate", "ts", "turn": continue
+            default: extra.appendUnchecked(key, value)
+            }
+        }
         self.init(codec: codec, rate: rate, ts: ts, turn: turn, payload: payload, extra: extra)
     }
 }

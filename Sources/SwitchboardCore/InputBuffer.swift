@@ -1,3 +1,5 @@
+import Foundation
+
 /// Bytes received but not yet consumed, and the stream offset of the first of them.
 ///
 /// Consumed bytes are dropped lazily (only once they make up half the storage), so appending
@@ -20,13 +22,12 @@ struct InputBuffer {
 
     /// Index (relative to the readable start) of the first `byte` at or after `from`.
     func firstIndex(of byte: UInt8, from: Int) -> Int? {
-        storage.withUnsafeBufferPointer { buffer in
-            var i = readIndex + from
-            while i < buffer.count {
-                if buffer[i] == byte { return i - readIndex }
-                i += 1
-            }
-            return nil
+        storage.withUnsafeBytes { buffer in
+            let start = readIndex + from
+            guard start < buffer.count, let base = buffer.baseAddress,
+                let found = memchr(base + start, Int32(byte), buffer.count - start)
+            else { return nil }
+            return base.distance(to: UnsafeRawPointer(found)) - readIndex
         }
     }
 

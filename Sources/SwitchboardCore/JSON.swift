@@ -41,6 +41,12 @@ public struct JSONObject: Sendable, Equatable, Sequence, ExpressibleByDictionary
     public private(set) var entries: [(key: String, value: JSON)]
 
     public init() { entries = [] }
+
+    /// An empty object with room for `capacity` keys without reallocating.
+    public init(capacity: Int) {
+        entries = []
+        entries.reserveCapacity(capacity)
+    }
     public init(dictionaryLiteral elements: (String, JSON)...) {
         entries = []
         entries.reserveCapacity(elements.count)

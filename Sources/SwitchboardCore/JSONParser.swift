@@ -74,7 +74,7 @@ private struct Cursor {
     mutating func parseObject(depth: Int) throws(JSONParseError) -> JSONObject {
         guard depth <= JSONParser.maxDepth else { throw error("nesting deeper than \(JSONParser.maxDepth)") }
         index += 1  // {
-        var object = JSONObject()
+        var object = JSONObject(capacity: 8)  // a frame header's usual size
         skipWhitespace()
         if peek == UInt8(ascii: "}") { index += 1; return object }
         while true {
@@ -155,18 +155,21 @@ private struct Cursor {
     mutating func parseString() throws(JSONParseError) -> String {
         index += 1  // opening quote
         let start = index
-        // Fast path: no escapes, so the bytes are the string once validated as UTF-8.
+        var ascii = true
+        // Fast path: no escapes, so the bytes are the string once validated as UTF-8 (or
+        // known to be ASCII, as header keys and values nearly always are).
         while index < bytes.count {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
                 let raw = UnsafeBufferPointer(rebasing: bytes[start..<index])
-                guard let string = String(validating: raw, as: UTF8.self) else {
+                guard let string = ascii ? String(decoding: raw, as: UTF8.self) : String(validating: raw, as: UTF8.self) else {
                     index = start
                     throw error("invalid UTF-8 in string")
                 }
                 index += 1
                 return string
             }
+            ascii = ascii && byte < 0x80
             if byte == UInt8(ascii: "\\") { break }
             if byte < 0x20 { throw error("control character in string") }
             index += 1
