@@ -122,7 +122,7 @@ public struct FrameDecoder {
             return .inlinePayload(header, payload)
         case (nil, nil):
             do {
-                return .frame(try Frame(header: header, payload: nil))
+                return .frame(try Frame(header: consume header, payload: nil))
             } catch {
                 return .failure(error.message)
             }

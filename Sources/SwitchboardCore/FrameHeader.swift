@@ -7,15 +7,15 @@ public struct FrameError: Error, Equatable, CustomStringConvertible {
 
 extension Frame {
     /// Builds a frame from a header whose `len`/`b64` keys have already been taken out.
-    public init(header: JSONObject, payload: [UInt8]?) throws(FrameError) {
+    /// The header is consumed: its storage becomes the event's fields without a copy.
+    public init(header: consuming JSONObject, payload: [UInt8]?) throws(FrameError) {
         guard let typeValue = header["type"] else { throw FrameError(#"frame header has no "type""#) }
         guard let type = typeValue.string else { throw FrameError(#""type" must be a string"#) }
-        var fields = header
-        fields["type"] = nil
         if type == "audio" {
-            self = .audio(try AudioFrame(fields: fields, payload: payload ?? []))
+            self = .audio(try AudioFrame(fields: header, payload: payload ?? []))
         } else {
-            self = .event(Event(type, fields, payload: payload))
+            header["type"] = nil
+            self = .event(Event(type, header, payload: payload))
         }
     }
 
@@ -45,6 +45,7 @@ extension Frame {
 }
 
 extension AudioFrame {
+    /// `fields` may still hold `"type"`; it is not kept.
     init(fields: JSONObject, payload: [UInt8]) throws(FrameError) {
         guard let codecName = fields["codec"]?.string else { throw FrameError(#"audio frame has no "codec" (pcm16 or mulaw)"#) }
         guard let codec = AudioCodec(rawValue: codecName) else {
@@ -72,7 +73,7 @@ extension AudioFrame {
         var extra = JSONObject()
         for (key, value) in fields {
             switch key {
-            case "codec", "rate", "ts", "turn": continue
+            case "type", "codec", "rate", "ts", "turn": continue
             default: extra.appendUnchecked(key, value)
             }
         }
