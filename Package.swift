@@ -22,6 +22,8 @@ let package = Package(
         // C libraries from Debian's -dev packages.
         .systemLibrary(name: "CSndFile", pkgConfig: "sndfile", providers: [.apt(["libsndfile1-dev"])]),
         .systemLibrary(name: "CSampleRate", pkgConfig: "samplerate", providers: [.apt(["libsamplerate0-dev"])]),
+        // libcurl, with typed wrappers for its variadic functions.
+        .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
 
         // The frame protocol, the Stage abstraction and stdio binding.
         .target(name: "SwitchboardCore", dependencies: [
@@ -37,6 +39,10 @@ let package = Package(
         ]),
         // One folder per stage; each stage only speaks frames.
         .target(name: "Stages", dependencies: ["SwitchboardCore", "Audio", "Telephony",
+            .product(name: "Logging", package: "swift-log")]),
+
+        // Provider plumbing: HTTP over libcurl, Server-Sent Events, multipart.
+        .target(name: "Providers", dependencies: ["CCurl", "SwitchboardCore",
             .product(name: "Logging", package: "swift-log")]),
 
         // What the executables share: common options, logging set-up.
@@ -56,6 +62,7 @@ let package = Package(
         .testTarget(name: "TelephonyTests", dependencies: ["Telephony", "SwitchboardCore"]),
         .testTarget(name: "StagesTests", dependencies: ["Stages", "SwitchboardCore", "Audio"]),
         .testTarget(name: "ToolTests", dependencies: ["SwitchboardCore", "Audio"]),
+        .testTarget(name: "ProvidersTests", dependencies: ["Providers"]),
     ],
     swiftLanguageModes: [.v6]
 )
