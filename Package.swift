@@ -54,7 +54,7 @@ let package = Package(
         .executableTarget(name: "mulaw-encode", dependencies: toolDependencies),
         .executableTarget(name: "switchboard", dependencies: toolDependencies),
         // Not a test: `make bench` / `swift run -c release bench`.
-        .executableTarget(name: "bench", dependencies: ["SwitchboardCore", "Audio",
+        .executableTarget(name: "bench", dependencies: ["SwitchboardCore", "Audio", "Providers",
             .product(name: "ArgumentParser", package: "swift-argument-parser")]),
 
         .testTarget(name: "SwitchboardCoreTests", dependencies: ["SwitchboardCore"]),

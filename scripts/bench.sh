@@ -59,3 +59,14 @@ echo
 echo "== frame reader + writer, in process, one core"
 "$bin/bench" frames --rate 16000 --runs "$runs"
 "$bin/bench" mulaw
+
+echo
+echo "== HTTP client: concurrent Server-Sent-Event streams in one process"
+port_file=$(mktemp)
+python3 scripts/sse-server.py --events 40 --interval-ms 50 > "$port_file" &
+server=$!
+trap 'kill $server 2>/dev/null; rm -f "$port_file"' EXIT
+for _ in $(seq 50); do [ -s "$port_file" ] && break; sleep 0.1; done
+"$bin/bench" sse --port "$(cat "$port_file")" --streams 1000
+python3 scripts/sse-client-peer.py --port "$(cat "$port_file")" --streams 1000
+"$bin/bench" sse --port "$(cat "$port_file")" --streams 100

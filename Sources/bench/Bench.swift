@@ -4,11 +4,11 @@ import Foundation
 import SwitchboardCore
 
 @main
-struct Bench: ParsableCommand {
+struct Bench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Switchboard micro-benchmarks (run by `make bench`; not tests).",
-        subcommands: [FrameCodecBench.self, MuLawBench.self])
+        subcommands: [FrameCodecBench.self, MuLawBench.self, SSEStreamsBench.self])
 }
 
 /// Reader + writer throughput on one core: frames are decoded from a byte stream in 64 KiB
