@@ -11,6 +11,8 @@ final class CurlEventLoop: @unchecked Sendable {
         case add(CurlTransfer)
         case abort(CurlTransfer, any Error)
         case resume(CurlTransfer)
+        /// Fails every transfer, frees the multi handle and ends the thread.
+        case shutdown
     }
 
     private let multi: UnsafeMutableRawPointer
@@ -40,6 +42,11 @@ final class CurlEventLoop: @unchecked Sendable {
         var running: Int32 = 0
         while true {
             for command in lock.withLock({ () -> [Command] in defer { commands = [] }; return commands }) {
+                if case .shutdown = command {
+                    for transfer in transfers.values { finish(transfer) { $0.fail(CancellationError()) } }
+                    curl_multi_cleanup(multi)
+                    return
+                }
                 execute(command)
             }
             curl_multi_perform(multi, &running)
@@ -67,6 +74,8 @@ final class CurlEventLoop: @unchecked Sendable {
             guard transfers[transfer.easy] === transfer, transfer.paused else { return }
             transfer.resumed()
             curl_easy_pause(transfer.easy, CURLPAUSE_CONT)
+        case .shutdown:
+            break  // handled in `run`
         }
     }
 

@@ -12,6 +12,9 @@ public final class HTTPClient: Sendable {
 
     public init() {}
 
+    /// Transfers still running when the client goes away fail with `CancellationError`.
+    deinit { loop.submit(.shutdown) }
+
     public func execute(_ request: HTTPRequest) async throws -> HTTPResponse {
         let transfer = try CurlTransfer(request)
         let loop = self.loop
