@@ -96,14 +96,7 @@ import Testing
     /// Cancelling the reader aborts the transfer: the server sees the connection close long
     /// before its 10-second stream would have ended.
     @Test func cancellingTheReaderClosesTheConnection() async throws {
-        let server = try TestHTTPServer { _, connection in
-            connection.head()
-            for i in 0..<500 {
-                guard connection.chunk("data: \(i)\n\n") else { return }
-                usleep(20_000)
-            }
-            connection.end()
-        }
+        let server = try dripForTenSeconds()
         defer { server.shutdown() }
         let reading = Task {
             let response = try await client.execute(HTTPRequest(url: server.url))
@@ -123,13 +116,7 @@ import Testing
 
     /// A response dropped without reading its body does not keep the transfer alive.
     @Test func droppingTheBodyAbortsTheTransfer() async throws {
-        let server = try TestHTTPServer { _, connection in
-            connection.head()
-            for i in 0..<500 {
-                guard connection.chunk("data: \(i)\n\n") else { return }
-                usleep(20_000)
-            }
-        }
+        let server = try dripForTenSeconds()
         defer { server.shutdown() }
         do {
             let response = try await client.execute(HTTPRequest(url: server.url))
@@ -188,6 +175,18 @@ import Testing
         }
         #expect(results.count == 1000)
         #expect(results.allSatisfy { $0 })
+    }
+
+    /// A server sending an event every 20 ms for ten seconds, that stops when the client hangs up.
+    func dripForTenSeconds() throws -> TestHTTPServer {
+        try TestHTTPServer { _, connection in
+            connection.head()
+            for i in 0..<500 {
+                guard connection.chunk("data: \(i)\n\n") else { return }
+                usleep(20_000)
+            }
+            connection.end()
+        }
     }
 
     @Test func badURLIsRefused() async {
