@@ -2,12 +2,14 @@ import Foundation
 import Testing
 @testable import Audio
 
-@Suite struct SoundFileTests {
+@Suite final class SoundFileTests {
     let directory: String = {
-        let path = NSTemporaryDirectory() + "switchboard-audio-tests-\(getpid())"
+        let path = NSTemporaryDirectory() + "switchboard-audio-tests-\(UUID().uuidString)"
         try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         return path
     }()
+
+    deinit { try? FileManager.default.removeItem(atPath: directory) }
 
     /// µ-law values written to a µ-law WAV come back exactly; 16-bit FLAC is lossless.
     @Test(arguments: ["wav", "au", "flac", "ulaw", "aiff", "caf"])

@@ -1,6 +1,8 @@
 import Foundation
 
 /// Runs the built executables through real pipes, as a shell user would.
+private let scratchPath = NSTemporaryDirectory() + "switchboard-tool-tests-\(getpid())"
+
 enum Tools {
     /// The folder holding the built products (the test bundle lives beside them).
     static let binDirectory: String = {
@@ -15,10 +17,11 @@ enum Tools {
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().path
 
+    /// Files the tests write; removed when the test process exits.
     static let scratch: String = {
-        let path = NSTemporaryDirectory() + "switchboard-tool-tests-\(getpid())"
-        try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
+        try? FileManager.default.createDirectory(atPath: scratchPath, withIntermediateDirectories: true)
+        atexit { try? FileManager.default.removeItem(atPath: scratchPath) }
+        return scratchPath
     }()
 
     struct Result {
