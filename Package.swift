@@ -41,8 +41,10 @@ let package = Package(
         .target(name: "Stages", dependencies: ["SwitchboardCore", "Audio", "Telephony",
             .product(name: "Logging", package: "swift-log")]),
 
+        // Breaker, AIMD limiter, retry, failover: no provider knowledge.
+        .target(name: "Resilience"),
         // Provider plumbing: HTTP over libcurl, Server-Sent Events, multipart.
-        .target(name: "Providers", dependencies: ["CCurl", "SwitchboardCore",
+        .target(name: "Providers", dependencies: ["CCurl", "SwitchboardCore", "Resilience",
             .product(name: "Logging", package: "swift-log")]),
 
         // What the executables share: common options, logging set-up.
@@ -62,7 +64,8 @@ let package = Package(
         .testTarget(name: "TelephonyTests", dependencies: ["Telephony", "SwitchboardCore"]),
         .testTarget(name: "StagesTests", dependencies: ["Stages", "SwitchboardCore", "Audio"]),
         .testTarget(name: "ToolTests", dependencies: ["SwitchboardCore", "Audio"]),
-        .testTarget(name: "ProvidersTests", dependencies: ["Providers"]),
+        .testTarget(name: "ProvidersTests", dependencies: ["Providers", "Resilience"]),
+        .testTarget(name: "ResilienceTests", dependencies: ["Resilience"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,0 +1,106 @@
+import Foundation
+
+/// A concurrency limit that adapts like TCP's congestion window: +1 for every success, halved
+/// on an overload signal (HTTP 429). One per provider, shared by every call in the process,
+/// so a rate-limited provider gets fewer requests from all calls at once.
+///
+/// Several 429s usually arrive together, from requests that were all sent under the old
+/// limit; halving once per 429 would collapse the limit. So each permit remembers the
+/// limit's generation when it was granted, and only an overload from the current generation
+/// halves it (and starts a new generation).
+public final class AIMDLimiter: @unchecked Sendable {
+    public enum Outcome: Sendable { case success, overload, neutral }
+
+    /// Held while a request runs; give it back with `release`.
+    public struct Permit: Sendable {
+        fileprivate let generation: Int
+    }
+
+    public let minLimit: Int
+    public let maxLimit: Int
+    private let lock = NSLock()
+    // Guarded by `lock`:
+    private var _limit: Int
+    private var _inFlight = 0
+    private var generation = 0
+    private var waiters: [(id: Int, continuation: CheckedContinuation<Permit, any Error>)] = []
+    private var nextWaiterID = 0
+
+    public init(initialLimit: Int, minLimit: Int = 1, maxLimit: Int) {
+        self.minLimit = max(1, minLimit)
+        self.maxLimit = max(self.minLimit, maxLimit)
+        _limit = min(max(initialLimit, self.minLimit), self.maxLimit)
+    }
+
+    public var limit: Int { lock.withLock { _limit } }
+    public var inFlight: Int { lock.withLock { _inFlight } }
+    public var waiting: Int { lock.withLock { waiters.count } }
+
+    /// Waits (first come, first served) for a free place. Cancelling the waiting task throws
+    /// `CancellationError` and leaves no place taken.
+    public func acquire() async throws -> Permit {
+        let id = lock.withLock { () -> Int in
+            nextWaiterID += 1
+            return nextWaiterID
+        }
+        return try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { continuation in
+                let granted: Permit? = lock.withLock {
+                    if Task.isCancelled {
+                        continuation.resume(throwing: CancellationError())
+                        return nil
+                    }
+                    if waiters.isEmpty, _inFlight < _limit {
+                        _inFlight += 1
+                        return Permit(generation: generation)
+                    }
+                    waiters.append((id, continuation))
+                    return nil
+                }
+                if let granted { continuation.resume(returning: granted) }
+            }
+        } onCancel: {
+            let cancelled: CheckedContinuation<Permit, any Error>? = lock.withLock {
+                guard let index = waiters.firstIndex(where: { $0.id == id }) else { return nil }
+                return waiters.remove(at: index).continuation
+            }
+            cancelled?.resume(throwing: CancellationError())
+        }
+    }
+
+    public func release(_ permit: Permit, outcome: Outcome) {
+        let ready: [(CheckedContinuation<Permit, any Error>, Permit)] = lock.withLock {
+            _inFlight -= 1
+            switch outcome {
+            case .success:
+                _limit = min(maxLimit, _limit + 1)
+            case .overload where permit.generation == generation:
+                _limit = max(minLimit, _limit / 2)
+                generation += 1
+            case .overload, .neutral:
+                break
+            }
+            var ready: [(CheckedContinuation<Permit, any Error>, Permit)] = []
+            while _inFlight < _limit, !waiters.isEmpty {
+                _inFlight += 1
+                ready.append((waiters.removeFirst().continuation, Permit(generation: generation)))
+            }
+            return ready
+        }
+        for (continuation, permit) in ready { continuation.resume(returning: permit) }
+    }
+
+    /// Runs `body` holding a permit; its error, if a `ResilienceError` overload, shrinks
+    /// the limit.
+    public func run<T>(_ body: () async throws -> T) async throws -> T {
+        let permit = try await acquire()
+        do {
+            let value = try await body()
+            release(permit, outcome: .success)
+            return value
+        } catch {
+            release(permit, outcome: (error as? any ResilienceError)?.isOverload == true ? .overload : .neutral)
+            throw error
+        }
+    }
+}

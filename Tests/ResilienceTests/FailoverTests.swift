@@ -1,0 +1,162 @@
+import Foundation
+import Testing
+@testable import Resilience
+
+/// Engines whose behaviour a test scripts, and which record whether they were cancelled.
+final class ScriptedEngine: @unchecked Sendable {
+    enum Behaviour { case answer([String]), failBeforeOutput(TestError), failAfter([String], TestError), stall }
+    let name: String
+    private let lock = NSLock()
+    private var behaviour: Behaviour
+    private var _starts = 0
+    private var _cancelled = 0
+
+    init(_ name: String, _ behaviour: Behaviour) {
+        self.name = name
+        self.behaviour = behaviour
+    }
+
+    var starts: Int { lock.withLock { _starts } }
+    var cancelled: Int { lock.withLock { _cancelled } }
+    func become(_ behaviour: Behaviour) { lock.withLock { self.behaviour = behaviour } }
+
+    func engine(breaker: CircuitBreaker? = nil, limiter: AIMDLimiter? = nil) -> FailoverEngine<String, String> {
+        FailoverEngine(name: name, breaker: breaker, limiter: limiter) { [self] _ in
+            let behaviour = lock.withLock { () -> Behaviour in
+                _starts += 1
+                return self.behaviour
+            }
+            if case .failBeforeOutput(let error) = behaviour { throw error }
+            return AsyncThrowingStream { continuation in
+                let producer = Task {
+                    switch behaviour {
+                    case .answer(let words):
+                        for word in words { continuation.yield(word) }
+                        continuation.finish()
+                    case .failAfter(let words, let error):
+                        for word in words { continuation.yield(word) }
+                        continuation.finish(throwing: error)
+                    case .stall:
+                        while !Task.isCancelled { try? await Task.sleep(for: .milliseconds(5)) }
+                    case .failBeforeOutput:
+                        break
+                    }
+                }
+                continuation.onTermination = { [self] reason in
+                    if case .cancelled = reason { lock.withLock { _cancelled += 1 } }
+                    producer.cancel()
+                }
+            }
+        }
+    }
+}
+
+func collect(_ stream: AsyncThrowingStream<Served<String>, any Error>) async throws -> [String] {
+    var out: [String] = []
+    for try await served in stream { out.append("\(served.engine):\(served.element)") }
+    return out
+}
+
+@Suite struct FailoverTests {
+    let clock = ManualClock()
+
+    @Test func firstEngineAnswers() async throws {
+        let a = ScriptedEngine("a", .answer(["hi", "there"]))
+        let b = ScriptedEngine("b", .answer(["no"]))
+        let failover = Failover(engines: [a.engine(), b.engine()], clock: clock)
+        #expect(try await collect(failover.stream("q")) == ["a:hi", "a:there"])
+        #expect(b.starts == 0)
+    }
+
+    /// 500s from A open its breaker; requests then go straight to B; after the open interval a
+    /// half-open probe to A succeeds and closes it again.
+    @Test func failuresOpenTheBreakerAndTheProbeClosesIt() async throws {
+        let a = ScriptedEngine("a", .failBeforeOutput(TestError()))
+        let b = ScriptedEngine("b", .answer(["b"]))
+        let breaker = CircuitBreaker(name: "a", configuration: .init(failureThreshold: 2, openInterval: .seconds(30)), clock: clock)
+        let failover = Failover(engines: [a.engine(breaker: breaker), b.engine()], clock: clock)
+        for _ in 0..<2 { #expect(try await collect(failover.stream("q")) == ["b:b"]) }
+        #expect(breaker.state == .open)
+        #expect(a.starts == 2)
+        #expect(try await collect(failover.stream("q")) == ["b:b"])
+        #expect(a.starts == 2)  // skipped while open
+        a.become(.answer(["a"]))
+        clock.advance(by: .seconds(30))
+        #expect(try await collect(failover.stream("q")) == ["a:a"])  // the probe
+        #expect(breaker.state == .closed)
+    }
+
+    @Test func errorAfterFirstOutputGoesToTheCaller() async throws {
+        let a = ScriptedEngine("a", .failAfter(["half"], TestError()))
+        let b = ScriptedEngine("b", .answer(["b"]))
+        let breaker = CircuitBreaker(name: "a", configuration: .init(failureThreshold: 1), clock: clock)
+        let failover = Failover(engines: [a.engine(breaker: breaker), b.engine()], clock: clock)
+        var received: [String] = []
+        await #expect(throws: TestError()) {
+            for try await served in failover.stream("q") { received.append(served.element) }
+        }
+        #expect(received == ["half"])
+        #expect(b.starts == 0)
+        #expect(breaker.state == .open)
+    }
+
+    @Test func allEnginesFailingListsEveryOne() async throws {
+        let a = ScriptedEngine("a", .failBeforeOutput(TestError()))
+        let b = ScriptedEngine("b", .failBeforeOutput(TestError(isOverload: true)))
+        let openBreaker = CircuitBreaker(name: "c", configuration: .init(failureThreshold: 1), clock: clock)
+        openBreaker.recordFailure()
+        let c = ScriptedEngine("c", .answer(["never"]))
+        let failover = Failover(engines: [a.engine(), b.engine(), c.engine(breaker: openBreaker)], clock: clock)
+        do {
+            _ = try await collect(failover.stream("q"))
+            Issue.record("no error")
+        } catch let error as FailoverError {
+            #expect(error.attempts.map(\.engine) == ["a", "b", "c"])
+            #expect(error.attempts[2].error is CircuitOpenError)
+        }
+        #expect(c.starts == 0)
+    }
+
+    /// The primary stalls past the budget: the secondary starts, wins, and the primary is
+    /// cancelled (its stream terminated, as an HTTP transfer would be aborted).
+    @Test func hedgeWinsWhenThePrimaryStalls() async throws {
+        let a = ScriptedEngine("a", .stall)
+        let b = ScriptedEngine("b", .answer(["fast"]))
+        let failover = Failover(engines: [a.engine(), b.engine()], hedgeAfter: .milliseconds(300), clock: clock)
+        let result = Task { try await collect(failover.stream("q")) }
+        try await clock.waitForSleepers()
+        #expect(b.starts == 0)
+        clock.advance(by: .milliseconds(300))
+        #expect(try await value(of: result) == ["b:fast"])
+        try await eventually { a.cancelled == 1 }
+    }
+
+    @Test func noHedgeWhenThePrimaryAnswersInTime() async throws {
+        let a = ScriptedEngine("a", .answer(["quick"]))
+        let b = ScriptedEngine("b", .answer(["spare"]))
+        let failover = Failover(engines: [a.engine(), b.engine()], hedgeAfter: .milliseconds(300), clock: clock)
+        #expect(try await collect(failover.stream("q")) == ["a:quick"])
+        clock.advance(by: .seconds(1))
+        #expect(b.starts == 0)
+    }
+
+    @Test func overloadFromAnEngineShrinksItsLimiter() async throws {
+        let limiter = AIMDLimiter(initialLimit: 8, maxLimit: 8)
+        let a = ScriptedEngine("a", .failBeforeOutput(TestError(isOverload: true)))
+        let b = ScriptedEngine("b", .answer(["b"]))
+        let failover = Failover(engines: [a.engine(limiter: limiter), b.engine()], clock: clock)
+        #expect(try await collect(failover.stream("q")) == ["b:b"])
+        #expect(limiter.limit == 4)
+        #expect(limiter.inFlight == 0)
+    }
+
+    @Test func stoppingEarlyCancelsTheAttempt() async throws {
+        let a = ScriptedEngine("a", .stall)
+        let failover = Failover(engines: [a.engine()], clock: clock)
+        let task = Task { try await collect(failover.stream("q")) }
+        try await eventually { a.starts == 1 }
+        task.cancel()
+        _ = try? await task.value
+        try await eventually { a.cancelled == 1 }
+    }
+}
