@@ -10,7 +10,9 @@ import Testing
 
     /// A chat server whose behaviour the test switches while it runs.
     final class FaultyChatServer: @unchecked Sendable {
-        enum Mode { case answer(String), rateLimited, serverError, stall }
+        /// `rateLimited(together:)` holds its 429s until that many requests have arrived, so
+        /// they form one storm from requests sent under the same limit.
+        enum Mode { case answer(String), rateLimited(together: Int), serverError, stall }
         private let lock = NSLock()
         private var mode: Mode
         private var _requests = 0
@@ -32,6 +34,9 @@ import Testing
                     connection.chunk(#"data: {"choices":[{"index":0,"delta":{},"finish_reason":"stop"}]}"# + "\n\ndata: [DONE]\n\n")
                     connection.end()
                 case .rateLimited, .serverError:
+                    if case .rateLimited(let together) = mode {
+                        for _ in 0..<500 where self.requests < together { usleep(10_000) }
+                    }
                     let (status, body) = if case .rateLimited = mode {
                         (429, #"{"error":{"message":"slow down","code":"rate_limit_exceeded"}}"#)
                     } else {
@@ -82,7 +87,7 @@ import Testing
     /// A 429 storm from the primary: every request is served by the backup, and the primary's
     /// shared limit is halved once for the storm, not once per 429.
     @Test func rateLimitStormHalvesTheLimiterAndFailsOver() async throws {
-        let primary = try FaultyChatServer(.rateLimited)
+        let primary = try FaultyChatServer(.rateLimited(together: 8))
         let backup = try FaultyChatServer(.answer("from backup"))
         defer { primary.server.shutdown(); backup.server.shutdown() }
         let limiter = AIMDLimiter(initialLimit: 8, maxLimit: 8)
