@@ -17,6 +17,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/swift-extras/swift-extras-base64", from: "1.2.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         // C libraries from Debian's -dev packages.
@@ -47,6 +49,12 @@ let package = Package(
         .target(name: "Providers", dependencies: ["CCurl", "SwitchboardCore", "Resilience",
             .product(name: "Logging", package: "swift-log")]),
 
+        // The supervisor side: for now, the mock providers that stand in for the cloud.
+        .target(name: "Supervisor", dependencies: ["SwitchboardCore",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
+            .product(name: "Logging", package: "swift-log")]),
+
         // What the executables share: common options, logging set-up.
         .target(name: "ToolSupport", dependencies: ["SwitchboardCore", "Audio",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -54,7 +62,7 @@ let package = Package(
 
         .executableTarget(name: "mulaw-decode", dependencies: toolDependencies),
         .executableTarget(name: "mulaw-encode", dependencies: toolDependencies),
-        .executableTarget(name: "switchboard", dependencies: toolDependencies),
+        .executableTarget(name: "switchboard", dependencies: toolDependencies + ["Supervisor"]),
         // Not a test: `make bench` / `swift run -c release bench`.
         .executableTarget(name: "bench", dependencies: ["SwitchboardCore", "Audio", "Providers",
             .product(name: "ArgumentParser", package: "swift-argument-parser")]),
@@ -66,6 +74,7 @@ let package = Package(
         .testTarget(name: "ToolTests", dependencies: ["SwitchboardCore", "Audio"]),
         .testTarget(name: "ProvidersTests", dependencies: ["Providers", "Resilience"]),
         .testTarget(name: "ResilienceTests", dependencies: ["Resilience"]),
+        .testTarget(name: "SupervisorTests", dependencies: ["Supervisor", "Providers", "SwitchboardCore"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -173,13 +173,13 @@ _switchboard() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    dump|help)
+    dump|mock-providers|help)
         # Offer subcommand argument completions
         "_switchboard_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'dump help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'dump mock-providers help' -- "${cur}"))
         ;;
     esac
 }
@@ -193,6 +193,46 @@ _switchboard_dump() {
 
     # Offer option value completions
     case "${prev}" in
+    '--log-level')
+        __switchboard_add_completions -W 'trace'$'\n''debug'$'\n''info'$'\n''notice'$'\n''warning'$'\n''error'$'\n''critical'
+        return
+        ;;
+    esac
+}
+
+_switchboard_mock-providers() {
+    repeating_flags=()
+    non_repeating_flags=(-h --help)
+    repeating_options=(--fault)
+    non_repeating_options=(--host --port --transcripts --replies --faults --seed --log-level)
+    __switchboard_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--host')
+        return
+        ;;
+    '--port')
+        return
+        ;;
+    '--transcripts')
+        __switchboard_add_completions -f
+        return
+        ;;
+    '--replies')
+        __switchboard_add_completions -f
+        return
+        ;;
+    '--faults')
+        __switchboard_add_completions -f
+        return
+        ;;
+    '--fault')
+        return
+        ;;
+    '--seed')
+        return
+        ;;
     '--log-level')
         __switchboard_add_completions -W 'trace'$'\n''debug'$'\n''info'$'\n''notice'$'\n''warning'$'\n''error'$'\n''critical'
         return

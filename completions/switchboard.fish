@@ -24,6 +24,8 @@ function __switchboard_parse_tokens -S
         switch $unparsed_tokens[1]
         case 'dump'
             __switchboard_parse_subcommand 0 'audio' 'no-audio' 'log-level=' 'h/help'
+        case 'mock-providers'
+            __switchboard_parse_subcommand 0 'host=' 'port=' 'transcripts=' 'replies=' 'faults=' 'fault=+' 'seed=' 'log-level=' 'h/help'
         case 'help'
             __switchboard_parse_subcommand -r 1 
         end
@@ -81,8 +83,18 @@ end
 complete -c 'switchboard' -f
 complete -c 'switchboard' -n '__switchboard_should_offer_completions_for_flags_or_options "switchboard" h help' -s 'h' -l 'help' -d 'Show help information.'
 complete -c 'switchboard' -n '__switchboard_should_offer_completions_for_positional "switchboard" -eq 1' -fa 'dump' -d 'Show a frame stream as one readable JSON line per frame.'
+complete -c 'switchboard' -n '__switchboard_should_offer_completions_for_positional "switchboard" -eq 1' -fa 'mock-providers' -d 'Serve local stand-ins for the cloud providers, with faults on demand.'
 complete -c 'switchboard' -n '__switchboard_should_offer_completions_for_positional "switchboard" -eq 1' -fa 'help' -d 'Show subcommand help information.'
 complete -c 'switchboard' -n '__switchboard_should_offer_completions_for_flags_or_options "switchboard dump" audio' -l 'audio' -d 'Show a line for each audio frame.'
 complete -c 'switchboard' -n '__switchboard_should_offer_completions_for_flags_or_options "switchboard dump" no-audio' -l 'no-audio' -d 'Show a line for each audio frame.'
 complete -c 'switchboard' -n '__switchboard_should_offer_completions_for_flags_or_options "switchboard dump" log-level' -l 'log-level' -d 'Diagnostics on stderr from this level up.' -rfka 'trace debug info notice warning error critical'
 complete -c 'switchboard' -n '__switchboard_should_offer_completions_for_flags_or_options "switchboard dump" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'switchboard' -n '__switchboard_should_offer_completions_for_flags_or_options "switchboard mock-providers" host' -l 'host' -d 'Address to listen on.' -rfka ''
+complete -c 'switchboard' -n '__switchboard_should_offer_completions_for_flags_or_options "switchboard mock-providers" port' -l 'port' -d 'Port to listen on (0: any free port, printed on stderr).' -rfka ''
+complete -c 'switchboard' -n '__switchboard_should_offer_completions_for_flags_or_options "switchboard mock-providers" transcripts' -l 'transcripts' -d 'Transcripts to hand out in turn, one per line.' -rF
+complete -c 'switchboard' -n '__switchboard_should_offer_completions_for_flags_or_options "switchboard mock-providers" replies' -l 'replies' -d 'Chat replies to hand out in turn, one per line (default: echo).' -rF
+complete -c 'switchboard' -n '__switchboard_should_offer_completions_for_flags_or_options "switchboard mock-providers" faults' -l 'faults' -d 'Faults per route, as JSON.' -rF
+complete -c 'switchboard' -n '__switchboard_should_offer_completions_for_flags_or_options "switchboard mock-providers"' -l 'fault' -d 'One fault, ROUTE.KEY=VALUE (repeatable).' -rfka ''
+complete -c 'switchboard' -n '__switchboard_should_offer_completions_for_flags_or_options "switchboard mock-providers" seed' -l 'seed' -d 'Seed of the random draws.' -rfka ''
+complete -c 'switchboard' -n '__switchboard_should_offer_completions_for_flags_or_options "switchboard mock-providers" log-level' -l 'log-level' -d 'Diagnostics on stderr from this level up.' -rfka 'trace debug info notice warning error critical'
+complete -c 'switchboard' -n '__switchboard_should_offer_completions_for_flags_or_options "switchboard mock-providers" h help' -s 'h' -l 'help' -d 'Show help information.'

@@ -1,0 +1,64 @@
+import Hummingbird
+import Logging
+import NIOCore
+import SwitchboardCore
+
+/// Local stand-ins for the cloud providers, speaking their real protocols, so every engine and
+/// every fallback can be exercised without the internet or money (DESIGN §3).
+///
+/// Routes (OpenAI-compatible, base `http://HOST:PORT/v1`): `POST /v1/chat/completions`,
+/// `POST /v1/audio/speech`, `POST /v1/audio/transcriptions`; and `GET /mock/stats` for the
+/// counts per route and outcome. Each route's faults come from the configuration.
+public struct MockProviders: Sendable {
+    public let configuration: MockConfiguration
+    let state: MockState
+    let logger: Logger
+
+    public init(configuration: MockConfiguration, logger: Logger = Logger(label: "switchboard.mock-providers")) {
+        self.configuration = configuration
+        self.state = MockState(configuration: configuration)
+        self.logger = logger
+    }
+
+    /// Serves until the task is cancelled; `onReady` receives the bound port.
+    public func run(onReady: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
+        let router = Router()
+        router.add(middleware: RequestLog(logger: logger))
+        let chat = ChatCompletionsRoute(state: state, faults: configuration.faults(for: .chat))
+        let speech = SpeechRoute(state: state, faults: configuration.faults(for: .speech))
+        let transcriptions = TranscriptionsRoute(state: state, faults: configuration.faults(for: .transcriptions))
+        router.post("v1/chat/completions") { request, _ in try await chat.respond(request) }
+        router.post("v1/audio/speech") { request, _ in try await speech.respond(request) }
+        router.post("v1/audio/transcriptions") { request, _ in try await transcriptions.respond(request) }
+        router.get("mock/stats") { [state] _, _ in
+            Response(status: .ok, headers: [.contentType: "application/json"],
+                body: ResponseBody(byteBuffer: ByteBuffer(string: JSONWriter.string(state.stats))))
+        }
+        let app = Application(
+            router: router,
+            configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "switchboard-mock"),
+            onServerRunning: { channel in await onReady(channel.localAddress?.port ?? 0) },
+            logger: logger)
+        try await app.run()
+    }
+
+    /// The counts `/mock/stats` serves.
+    public var stats: JSON { state.stats }
+}
+
+/// Logs every request (method, path, status, time to response head).
+struct RequestLog<Context: RequestContext>: RouterMiddleware {
+    let logger: Logger
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        let start = ContinuousClock.now
+        do {
+            let response = try await next(request, context)
+            logger.info("\(request.method) \(request.uri.path) \(response.status.code) \(ContinuousClock.now - start)")
+            return response
+        } catch {
+            logger.info("\(request.method) \(request.uri.path) failed: \(error)")
+            throw error
+        }
+    }
+}
