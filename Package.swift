@@ -19,6 +19,9 @@ let package = Package(
         .package(url: "https://github.com/swift-extras/swift-extras-base64", from: "1.2.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-websocket", from: "2.8.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-websocket", from: "1.6.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         // C libraries from Debian's -dev packages.
@@ -47,11 +50,15 @@ let package = Package(
         .target(name: "Resilience"),
         // Provider plumbing: HTTP over libcurl, Server-Sent Events, multipart.
         .target(name: "Providers", dependencies: ["CCurl", "SwitchboardCore", "Resilience",
+            .product(name: "WSClient", package: "swift-websocket"),
+            .product(name: "NIOWebSocket", package: "swift-nio"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
             .product(name: "Logging", package: "swift-log")]),
 
         // The supervisor side: for now, the mock providers that stand in for the cloud.
-        .target(name: "Supervisor", dependencies: ["SwitchboardCore",
+        .target(name: "Supervisor", dependencies: ["SwitchboardCore", "Audio",
             .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
             .product(name: "HTTPTypes", package: "swift-http-types"),
             .product(name: "Logging", package: "swift-log")]),
 

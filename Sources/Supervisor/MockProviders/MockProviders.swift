@@ -1,4 +1,5 @@
 import Hummingbird
+import HummingbirdWebSocket
 import Logging
 import NIOCore
 import SwitchboardCore
@@ -7,8 +8,9 @@ import SwitchboardCore
 /// every fallback can be exercised without the internet or money (DESIGN §3).
 ///
 /// Routes (OpenAI-compatible, base `http://HOST:PORT/v1`): `POST /v1/chat/completions`,
-/// `POST /v1/audio/speech`, `POST /v1/audio/transcriptions`; and `GET /mock/stats` for the
-/// counts per route and outcome. Each route's faults come from the configuration.
+/// `POST /v1/audio/speech`, `POST /v1/audio/transcriptions`; Deepgram live at
+/// `GET /v1/listen` (WebSocket); and `GET /mock/stats` for the counts per route and outcome.
+/// Each route's faults come from the configuration.
 public struct MockProviders: Sendable {
     public let configuration: MockConfiguration
     let state: MockState
@@ -22,7 +24,7 @@ public struct MockProviders: Sendable {
 
     /// Serves until the task is cancelled; `onReady` receives the bound port.
     public func run(onReady: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
-        let router = Router()
+        let router = Router(context: BasicWebSocketRequestContext.self)
         router.add(middleware: RequestLog(logger: logger))
         let chat = ChatCompletionsRoute(state: state, faults: configuration.faults(for: .chat))
         let speech = SpeechRoute(state: state, faults: configuration.faults(for: .speech))
@@ -30,12 +32,17 @@ public struct MockProviders: Sendable {
         router.post("v1/chat/completions") { request, _ in try await chat.respond(request) }
         router.post("v1/audio/speech") { request, _ in try await speech.respond(request) }
         router.post("v1/audio/transcriptions") { request, _ in try await transcriptions.respond(request) }
+        let listen = DeepgramListenRoute(state: state)
+        router.ws("v1/listen", shouldUpgrade: { request, _ in try listen.shouldUpgrade(request) }) { inbound, outbound, context in
+            try await listen.run(inbound, outbound, query: DeepgramListenRoute.query(of: context.request))
+        }
         router.get("mock/stats") { [state] _, _ in
             Response(status: .ok, headers: [.contentType: "application/json"],
                 body: ResponseBody(byteBuffer: ByteBuffer(string: JSONWriter.string(state.stats))))
         }
         let app = Application(
             router: router,
+            server: .http1WebSocketUpgrade(webSocketRouter: router),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "switchboard-mock"),
             onServerRunning: { channel in await onReady(channel.localAddress?.port ?? 0) },
             logger: logger)

@@ -6,4 +6,6 @@ public enum MockRoute: String, Sendable, CaseIterable, Codable {
     case speech
     /// `POST /v1/audio/transcriptions` (multipart upload).
     case transcriptions
+    /// `GET /v1/listen` WebSocket (Deepgram live).
+    case listen
 }

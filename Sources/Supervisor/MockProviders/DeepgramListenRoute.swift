@@ -1,0 +1,201 @@
+import Audio
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdWebSocket
+import SwitchboardCore
+
+/// `GET /v1/listen` upgraded to a WebSocket, as Deepgram's live transcription
+/// (deepgram-live.md). It cannot transcribe: an energy detector finds utterances in the audio
+/// received, and each one is answered with the next transcript line. What an engine sees is
+/// Deepgram's protocol — query parameters, `Results` with `is_final`/`speech_final`,
+/// `SpeechStarted`, `UtteranceEnd`, `Metadata`, `KeepAlive`/`Finalize`/`CloseStream`.
+struct DeepgramListenRoute: Sendable {
+    let state: MockState
+
+    /// The query, checked as Deepgram would check it.
+    struct Options: Sendable {
+        var encoding: String
+        var sampleRate: Int
+        var interimResults = false
+        var endpointingMs: Int? = 10
+        var utteranceEndMs: Int?
+        var vadEvents = false
+        var model = "nova-3"
+
+        init(query: [String: String]) throws {
+            func flag(_ name: String) throws -> Bool {
+                switch query[name] {
+                case nil, "false": return false
+                case "true": return true
+                case let value?: throw Self.bad("\(name) must be true or false, not \(value)")
+                }
+            }
+            guard let encoding = query["encoding"] else { throw Self.bad("the mock needs raw audio: encoding=linear16 or mulaw") }
+            guard encoding == "linear16" || encoding == "mulaw" else { throw Self.bad("unsupported encoding \(encoding) (the mock takes linear16 or mulaw)") }
+            guard let rate = query["sample_rate"].flatMap(Int.init), rate > 0 else { throw Self.bad("sample_rate is required with encoding") }
+            guard (query["channels"] ?? "1") == "1" else { throw Self.bad("the mock takes one channel") }
+            self.encoding = encoding
+            self.sampleRate = rate
+            interimResults = try flag("interim_results")
+            vadEvents = try flag("vad_events")
+            model = query["model"] ?? model
+            switch query["endpointing"] {
+            case nil: break
+            case "false": endpointingMs = nil
+            case let value?:
+                guard let ms = Int(value), ms >= 0 else { throw Self.bad("endpointing must be milliseconds or false") }
+                endpointingMs = ms
+            }
+            if let value = query["utterance_end_ms"] {
+                guard let ms = Int(value), (1000...5000).contains(ms) else { throw Self.bad("utterance_end_ms must be from 1000 to 5000") }
+                guard interimResults else { throw Self.bad("utterance_end_ms needs interim_results=true") }
+                utteranceEndMs = ms
+            }
+        }
+
+        static func bad(_ reason: String) -> HTTPError {
+            HTTPError(.badRequest, headers: [HTTPField.Name("dg-error")!: reason], message: reason)
+        }
+    }
+
+    func shouldUpgrade(_ request: Request) throws -> RouterShouldUpgrade {
+        _ = try Options(query: Self.query(of: request))
+        return .upgrade([HTTPField.Name("dg-request-id")!: UUID().uuidString.lowercased()])
+    }
+
+    static func query(of request: Request) -> [String: String] {
+        var query: [String: String] = [:]
+        for (key, value) in request.uri.queryParameters { query[String(key)] = String(value) }
+        return query
+    }
+
+    func run(_ inbound: WebSocketInboundStream, _ outbound: WebSocketOutboundWriter, query: [String: String]) async throws {
+        guard let options = try? Options(query: query) else { return }
+        state.count(.listen, "requests")
+        var session = ListenSession(options: options, state: state)
+        for try await message in inbound.messages(maxSize: 4 * 1024 * 1024) {
+            let replies: [JSON]
+            switch message {
+            case .binary(let buffer):
+                replies = session.receive(audio: Array(buffer.readableBytesView))
+            case .text(let text):
+                guard let control = (try? JSONParser.parse(text))?.object?["type"]?.string else {
+                    try await outbound.close(.init(codeNumber: 1008), reason: "DATA-0000: could not parse control message")
+                    return
+                }
+                switch control {
+                case "KeepAlive": replies = []
+                case "Finalize": replies = session.finalize(fromFinalize: true)
+                case "CloseStream":
+                    for reply in session.finalize(fromFinalize: false) + [session.metadata()] {
+                        try await outbound.write(.text(JSONWriter.string(reply)))
+                    }
+                    try await outbound.close(.normalClosure, reason: nil)
+                    return
+                default: replies = []
+                }
+            }
+            for reply in replies { try await outbound.write(.text(JSONWriter.string(reply))) }
+        }
+    }
+}
+
+/// One stream's detector state and the messages it produces.
+struct ListenSession {
+    let options: DeepgramListenRoute.Options
+    let state: MockState
+    let requestID = UUID().uuidString.lowercased()
+    /// Seconds of audio received.
+    private var time = 0.0
+    private var speaking = false
+    private var speechStart = 0.0
+    private var voicedRun = 0.0
+    private var silentRun = 0.0
+    private var lastInterim = 0.0
+    private var pendingWords: [String] = []
+    private var lastWordEnd: Double?
+    private var utteranceEndSent = true
+
+    /// Speech is this loud (RMS), for this long, before it counts: enough to ignore clicks.
+    static let thresholdDBFS = -45.0
+    static let minimumSpeech = 0.06
+
+    init(options: DeepgramListenRoute.Options, state: MockState) {
+        self.options = options
+        self.state = state
+    }
+
+    mutating func receive(audio bytes: [UInt8]) -> [JSON] {
+        let samples = options.encoding == "mulaw" ? MuLaw.decode(bytes) : PCM16.samples(bytes)
+        guard !samples.isEmpty else { return [] }
+        let duration = Double(samples.count) / Double(options.sampleRate)
+        let voiced = (PCM16.rmsDBFS(samples) ?? -120) > Self.thresholdDBFS
+        time += duration
+        var replies: [JSON] = []
+        if voiced {
+            voicedRun += duration
+            silentRun = 0
+            if !speaking, voicedRun >= Self.minimumSpeech {
+                speaking = true
+                speechStart = time - voicedRun
+                pendingWords = state.transcript().split(separator: " ").map(String.init)
+                lastInterim = time
+                if options.vadEvents { replies.append(["type": "SpeechStarted", "channel": [0, 1], "timestamp": .double(round3(speechStart))]) }
+            }
+            if speaking, options.interimResults, time - lastInterim >= 0.5 {
+                lastInterim = time
+                let heard = max(1, min(pendingWords.count, Int((time - speechStart) / 0.3)))
+                replies.append(results(Array(pendingWords.prefix(heard)), end: time, isFinal: false, speechFinal: false, fromFinalize: false))
+            }
+        } else {
+            voicedRun = 0
+            silentRun += duration
+            if speaking, let endpointing = options.endpointingMs, silentRun * 1000 >= Double(endpointing) {
+                replies += finalize(fromFinalize: false, speechFinal: true)
+            }
+            if !utteranceEndSent, let gap = options.utteranceEndMs, let last = lastWordEnd, (time - last) * 1000 >= Double(gap) {
+                utteranceEndSent = true
+                replies.append(["type": "UtteranceEnd", "channel": [0, 1], "last_word_end": .double(round3(last))])
+            }
+        }
+        return replies
+    }
+
+    /// Ends the utterance in progress now (endpointing, `Finalize`, `CloseStream`).
+    mutating func finalize(fromFinalize: Bool, speechFinal: Bool = false) -> [JSON] {
+        guard speaking else { return [] }
+        speaking = false
+        let end = time - silentRun
+        lastWordEnd = end
+        utteranceEndSent = false
+        return [results(pendingWords, end: end, isFinal: true, speechFinal: speechFinal, fromFinalize: fromFinalize)]
+    }
+
+    private func results(_ words: [String], end: Double, isFinal: Bool, speechFinal: Bool, fromFinalize: Bool) -> JSON {
+        let span = max(end - speechStart, 0.01)
+        let step = span / Double(max(words.count, 1))
+        let wordObjects: [JSON] = words.enumerated().map { index, word in
+            let start = speechStart + Double(index) * step
+            let bare = word.lowercased().trimmingCharacters(in: .punctuationCharacters)
+            return ["word": .string(bare), "start": .double(round3(start)), "end": .double(round3(start + step)),
+                "confidence": 0.98, "punctuated_word": .string(word)]
+        }
+        return [
+            "type": "Results", "channel_index": [0, 1], "duration": .double(round3(span)), "start": .double(round3(speechStart)),
+            "is_final": .bool(isFinal), "speech_final": .bool(speechFinal), "from_finalize": .bool(fromFinalize),
+            "channel": ["alternatives": [["transcript": .string(words.joined(separator: " ")), "confidence": 0.98, "words": .array(wordObjects)]]],
+            "metadata": ["request_id": .string(requestID), "model_info": ["name": .string("mock-\(options.model)"), "version": "mock", "arch": .string(options.model)]],
+        ]
+    }
+
+    func metadata() -> JSON {
+        [
+            "type": "Metadata", "transaction_key": "deprecated", "request_id": .string(requestID),
+            "sha256": "0000000000000000000000000000000000000000000000000000000000000000",
+            "created": .string(ISO8601DateFormatter().string(from: Date())), "duration": .double(round3(time)), "channels": 1,
+        ]
+    }
+
+    private func round3(_ value: Double) -> Double { (value * 1000).rounded() / 1000 }
+}
