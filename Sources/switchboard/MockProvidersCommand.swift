@@ -19,9 +19,12 @@ struct MockProvidersCommand: AsyncParsableCommand {
             as long as the text would take to say.
               POST /v1/audio/transcriptions multipart upload; answers the next line of \
             --transcripts (json or text).
+              GET  /v1/listen               Deepgram live WebSocket: an energy detector finds \
+            utterances and answers each with the next line of --transcripts (SpeechStarted, \
+            interim and final Results, UtteranceEnd, Metadata).
               GET  /mock/stats              requests per route and outcome, as JSON.
 
-            Faults, per route (chat, speech, transcriptions), from --faults FILE (JSON: \
+            Faults, per route (chat, speech, transcriptions, listen), from --faults FILE (JSON: \
             {"chat": {"ttfb_ms": 300, "rate_limit": 0.2}}) or --fault ROUTE.KEY=VALUE, repeated:
               ttfb_ms             delay before the first byte
               tokens_per_second   streaming pace (default: all at once)
@@ -96,7 +99,7 @@ struct MockProvidersCommand: AsyncParsableCommand {
         let parts = setting.split(separator: "=", maxSplits: 1)
         let path = parts.first?.split(separator: ".") ?? []
         guard parts.count == 2, path.count == 2, let route = MockRoute(rawValue: String(path[0])) else {
-            throw ValidationError("--fault \(setting): expected ROUTE.KEY=VALUE, ROUTE one of chat, speech, transcriptions")
+            throw ValidationError("--fault \(setting): expected ROUTE.KEY=VALUE, ROUTE one of chat, speech, transcriptions, listen")
         }
         var current = try JSONEncoder().encode(configuration.faults(for: route))
         var object = try JSONSerialization.jsonObject(with: current) as? [String: Any] ?? [:]

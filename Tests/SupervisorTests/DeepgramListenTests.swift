@@ -94,6 +94,23 @@ import SwitchboardCore
         }
     }
 
+    @Test func faultsRefuseTheUpgradeOrDropTheConnection() async throws {
+        try await withMock({ $0.faults[.listen] = faults { $0.rateLimit = 1; $0.retryAfterSeconds = 4 } }) { base in
+            let response = try await HTTPClient().execute(HTTPRequest(url: base + "/v1/listen?encoding=linear16&sample_rate=16000"))
+            #expect(response.status == 429)
+            #expect(response.header("retry-after") == "4")
+        }
+        try await withMock({ $0.faults[.listen] = faults { $0.disconnectAfter = 1 }; $0.transcripts = ["one"] }) { base in
+            let url = base.replacingOccurrences(of: "http://", with: "ws://") + "/v1/listen?encoding=linear16&sample_rate=16000&vad_events=true"
+            let connection = try await WebSocketConnection.connect(url: url)
+            let reading = Task { try await receiveAll(connection) }
+            for frame in Self.utterance(silence: 0.2, speech: 0.5, after: 0.5) { try? await connection.send(binary: frame) }
+            // Without the fault this would end the stream normally, failing the expectation.
+            try? await connection.send(text: #"{"type":"CloseStream"}"#)
+            await #expect(throws: (any Error).self) { _ = try await reading.value }
+        }
+    }
+
     @Test func malformedControlMessageClosesWith1008() async throws {
         try await withMock { base in
             let url = base.replacingOccurrences(of: "http://", with: "ws://") + "/v1/listen?encoding=linear16&sample_rate=16000"

@@ -10,8 +10,12 @@ import SwitchboardCore
 /// received, and each one is answered with the next transcript line. What an engine sees is
 /// Deepgram's protocol — query parameters, `Results` with `is_final`/`speech_final`,
 /// `SpeechStarted`, `UtteranceEnd`, `Metadata`, `KeepAlive`/`Finalize`/`CloseStream`.
+///
+/// Faults: a 429 or 500 refuses the upgrade (as a failed handshake would); `stall_after` and
+/// `disconnect_after` count messages sent; `ttfb_ms` delays the first one.
 struct DeepgramListenRoute: Sendable {
     let state: MockState
+    let faults: MockFaults
 
     /// The query, checked as Deepgram would check it.
     struct Options: Sendable {
@@ -64,16 +68,37 @@ struct DeepgramListenRoute: Sendable {
         return .upgrade([HTTPField.Name("dg-request-id")!: UUID().uuidString.lowercased()])
     }
 
+    /// The fate of a connection, drawn at the upgrade.
+    func outcome() throws -> MockOutcome {
+        let outcome = state.outcome(for: .listen)
+        switch outcome {
+        case .rateLimited:
+            throw HTTPError(.tooManyRequests, headers: [HTTPField.Name("Retry-After")!: "\(faults.retryAfterSeconds)",
+                HTTPField.Name("dg-error")!: "rate limited (mock)"], message: "rate limited (mock)")
+        case .serverError:
+            throw HTTPError(.internalServerError, headers: [HTTPField.Name("dg-error")!: "server error (mock)"], message: "server error (mock)")
+        case .ok, .stall, .disconnect:
+            return outcome
+        }
+    }
+
     static func query(of request: Request) -> [String: String] {
         var query: [String: String] = [:]
         for (key, value) in request.uri.queryParameters { query[String(key)] = String(value) }
         return query
     }
 
-    func run(_ inbound: WebSocketInboundStream, _ outbound: WebSocketOutboundWriter, query: [String: String]) async throws {
+    func run(_ inbound: WebSocketInboundStream, _ outbound: WebSocketOutboundWriter, query: [String: String], outcome: MockOutcome) async throws {
         guard let options = try? Options(query: query) else { return }
-        state.count(.listen, "requests")
         var session = ListenSession(options: options, state: state)
+        var sent = 0
+        func send(_ reply: JSON) async throws {
+            if sent == 0 { try await Task.sleep(for: .milliseconds(faults.ttfbMs)) }
+            if outcome == .disconnect, sent == faults.disconnectAfter { throw MockStreamer.Disconnect() }
+            if outcome == .stall, sent >= faults.stallAfter ?? 0 { return }
+            sent += 1
+            try await outbound.write(.text(JSONWriter.string(reply)))
+        }
         for try await message in inbound.messages(maxSize: 4 * 1024 * 1024) {
             let replies: [JSON]
             switch message {
@@ -88,15 +113,13 @@ struct DeepgramListenRoute: Sendable {
                 case "KeepAlive": replies = []
                 case "Finalize": replies = session.finalize(fromFinalize: true)
                 case "CloseStream":
-                    for reply in session.finalize(fromFinalize: false) + [session.metadata()] {
-                        try await outbound.write(.text(JSONWriter.string(reply)))
-                    }
+                    for reply in session.finalize(fromFinalize: false) + [session.metadata()] { try await send(reply) }
                     try await outbound.close(.normalClosure, reason: nil)
                     return
                 default: replies = []
                 }
             }
-            for reply in replies { try await outbound.write(.text(JSONWriter.string(reply))) }
+            for reply in replies { try await send(reply) }
         }
     }
 }

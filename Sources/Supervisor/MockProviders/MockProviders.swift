@@ -2,6 +2,7 @@ import Hummingbird
 import HummingbirdWebSocket
 import Logging
 import NIOCore
+import Foundation
 import SwitchboardCore
 
 /// Local stand-ins for the cloud providers, speaking their real protocols, so every engine and
@@ -32,9 +33,14 @@ public struct MockProviders: Sendable {
         router.post("v1/chat/completions") { request, _ in try await chat.respond(request) }
         router.post("v1/audio/speech") { request, _ in try await speech.respond(request) }
         router.post("v1/audio/transcriptions") { request, _ in try await transcriptions.respond(request) }
-        let listen = DeepgramListenRoute(state: state)
-        router.ws("v1/listen", shouldUpgrade: { request, _ in try listen.shouldUpgrade(request) }) { inbound, outbound, context in
-            try await listen.run(inbound, outbound, query: DeepgramListenRoute.query(of: context.request))
+        let listen = DeepgramListenRoute(state: state, faults: configuration.faults(for: .listen))
+        let outcomes = ListenOutcomes()
+        router.ws("v1/listen", shouldUpgrade: { request, _ in
+            let upgrade = try listen.shouldUpgrade(request)
+            outcomes.push(try listen.outcome())
+            return upgrade
+        }) { inbound, outbound, context in
+            try await listen.run(inbound, outbound, query: DeepgramListenRoute.query(of: context.request), outcome: outcomes.pop())
         }
         router.get("mock/stats") { [state] _, _ in
             Response(status: .ok, headers: [.contentType: "application/json"],
@@ -51,6 +57,14 @@ public struct MockProviders: Sendable {
 
     /// The counts `/mock/stats` serves.
     public var stats: JSON { state.stats }
+}
+
+/// Hands a connection's fate, drawn at the upgrade, to its handler, which runs right after it.
+final class ListenOutcomes: @unchecked Sendable {
+    private let lock = NSLock()
+    private var pending: [MockOutcome] = []
+    func push(_ outcome: MockOutcome) { lock.withLock { pending.append(outcome) } }
+    func pop() -> MockOutcome { lock.withLock { pending.isEmpty ? .ok : pending.removeFirst() } }
 }
 
 /// Logs every request (method, path, status, time to response head).
