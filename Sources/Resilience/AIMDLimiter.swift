@@ -7,12 +7,15 @@ import Foundation
 /// Several 429s usually arrive together, from requests that were all sent under the old
 /// limit; halving once per 429 would collapse the limit. So each permit remembers the
 /// limit's generation when it was granted, and only an overload from the current generation
-/// halves it (and starts a new generation).
+/// halves it (and starts a new generation). Likewise only a success from the current
+/// generation adds one: the requests sent under the old limit that did not get a 429 say
+/// nothing about the new one, and counting them would undo the decrease (16 → 8 → 23).
 public final class AIMDLimiter: @unchecked Sendable {
     public enum Outcome: Sendable { case success, overload, neutral }
 
     /// Held while a request runs; give it back with `release`.
-    public struct Permit: Sendable {
+    public struct Permit: Sendable, Hashable {
+        fileprivate let id: Int
         fileprivate let generation: Int
     }
 
@@ -25,6 +28,9 @@ public final class AIMDLimiter: @unchecked Sendable {
     private var generation = 0
     private var waiters: [(id: Int, continuation: CheckedContinuation<Permit, any Error>)] = []
     private var nextWaiterID = 0
+    /// Permits granted and not yet released, so a second release of one is a no-op.
+    private var outstanding: Set<Int> = []
+    private var nextPermitID = 0
 
     public init(initialLimit: Int, minLimit: Int = 1, maxLimit: Int) {
         self.minLimit = max(1, minLimit)
@@ -50,10 +56,7 @@ public final class AIMDLimiter: @unchecked Sendable {
                         continuation.resume(throwing: CancellationError())
                         return nil
                     }
-                    if waiters.isEmpty, _inFlight < _limit {
-                        _inFlight += 1
-                        return Permit(generation: generation)
-                    }
+                    if waiters.isEmpty, _inFlight < _limit { return grant() }
                     waiters.append((id, continuation))
                     return nil
                 }
@@ -70,24 +73,32 @@ public final class AIMDLimiter: @unchecked Sendable {
 
     public func release(_ permit: Permit, outcome: Outcome) {
         let ready: [(CheckedContinuation<Permit, any Error>, Permit)] = lock.withLock {
+            guard outstanding.remove(permit.id) != nil else { return [] }
             _inFlight -= 1
             switch outcome {
-            case .success:
+            case .success where permit.generation == generation:
                 _limit = min(maxLimit, _limit + 1)
             case .overload where permit.generation == generation:
                 _limit = max(minLimit, _limit / 2)
                 generation += 1
-            case .overload, .neutral:
+            case .success, .overload, .neutral:
                 break
             }
             var ready: [(CheckedContinuation<Permit, any Error>, Permit)] = []
             while _inFlight < _limit, !waiters.isEmpty {
-                _inFlight += 1
-                ready.append((waiters.removeFirst().continuation, Permit(generation: generation)))
+                ready.append((waiters.removeFirst().continuation, grant()))
             }
             return ready
         }
         for (continuation, permit) in ready { continuation.resume(returning: permit) }
+    }
+
+    /// Call with `lock` held.
+    private func grant() -> Permit {
+        _inFlight += 1
+        nextPermitID += 1
+        outstanding.insert(nextPermitID)
+        return Permit(id: nextPermitID, generation: generation)
     }
 
     /// Runs `body` holding a permit; its error, if a `ResilienceError` overload, shrinks

@@ -82,12 +82,18 @@ public struct Failover<Request: Sendable, Element: Sendable>: Sendable {
                 let index = next
                 next += 1
                 let engine = engines[index]
-                if let breaker = engine.breaker, !breaker.allowsCall() {
-                    failures.append((engine.name, CircuitOpenError(name: engine.name)))
-                    continue
+                var pass: CircuitBreaker.Permit?
+                if let breaker = engine.breaker {
+                    guard let granted = breaker.acquire() else {
+                        failures.append((engine.name, CircuitOpenError(name: engine.name)))
+                        continue
+                    }
+                    pass = granted
                 }
                 running += 1
-                race.add(index, Task { await attempt(engine, index: index, request: request, race: race, output: output, report: report) })
+                race.add(index, Task { [pass] in
+                    await attempt(engine, index: index, pass: pass, request: request, race: race, output: output, report: report)
+                })
                 if let hedgeAfter, next < engines.count {
                     hedgeTimer?.cancel()
                     hedgeTimer = Task { [clock] in
@@ -130,9 +136,10 @@ public struct Failover<Request: Sendable, Element: Sendable>: Sendable {
         race.cancelAll()
     }
 
-    /// One engine's try: it streams to `output` itself once it has won the race.
+    /// One engine's try: it streams to `output` itself once it has won the race. `pass` is
+    /// its breaker's permit, which gets exactly one outcome.
     private func attempt(
-        _ engine: FailoverEngine<Request, Element>, index: Int, request: Request, race: Race,
+        _ engine: FailoverEngine<Request, Element>, index: Int, pass: CircuitBreaker.Permit?, request: Request, race: Race,
         output: AsyncThrowingStream<Served<Element>, any Error>.Continuation, report: AsyncStream<Progress>.Continuation
     ) async {
         var permit: AIMDLimiter.Permit?
@@ -140,6 +147,9 @@ public struct Failover<Request: Sendable, Element: Sendable>: Sendable {
         func release(_ outcome: AIMDLimiter.Outcome) {
             if let permit { engine.limiter?.release(permit, outcome: outcome) }
             permit = nil
+        }
+        func verdict(_ outcome: CircuitBreaker.Outcome) {
+            if let pass { engine.breaker?.record(outcome, for: pass) }
         }
         do {
             permit = try await engine.limiter?.acquire()
@@ -154,26 +164,26 @@ public struct Failover<Request: Sendable, Element: Sendable>: Sendable {
             // Cancelled (lost the race, or the caller left): no verdict on this engine.
             if Task.isCancelled || (!won && !race.claim(index)) {
                 release(.neutral)
-                engine.breaker?.releaseProbe()
+                verdict(.neutral)
                 if !race.hasWinner { report.yield(.failedBeforeOutput(engine: index, error: CancellationError())) }
                 return
             }
             release(.success)
-            engine.breaker?.recordSuccess()
+            verdict(.success)
             output.finish()
             report.yield(.finished)
         } catch {
             let overload = (error as? any ResilienceError)?.isOverload == true
             release(overload ? .overload : .neutral)
             if won {
-                engine.breaker?.recordFailure()
+                verdict(.failure)
                 output.finish(throwing: error)
                 report.yield(.finished)
             } else if Task.isCancelled || error is CancellationError {
-                engine.breaker?.releaseProbe()
+                verdict(.neutral)
                 if !race.hasWinner { report.yield(.failedBeforeOutput(engine: index, error: error)) }
             } else {
-                engine.breaker?.recordFailure()
+                verdict(.failure)
                 report.yield(.failedBeforeOutput(engine: index, error: error))
             }
         }
