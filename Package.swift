@@ -56,7 +56,7 @@ let package = Package(
             .product(name: "Logging", package: "swift-log")]),
 
         // The supervisor side: for now, the mock providers that stand in for the cloud.
-        .target(name: "Supervisor", dependencies: ["SwitchboardCore", "Audio",
+        .target(name: "Supervisor", dependencies: ["SwitchboardCore", "Audio", "Resilience",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
             .product(name: "HTTPTypes", package: "swift-http-types"),

@@ -60,18 +60,7 @@ import Testing
         -> FailoverEngine<ChatRequest, String>
     {
         let client = ChatCompletionsClient(baseURL: server.url, apiKey: "k", http: http)
-        return FailoverEngine(name: name, breaker: breaker, limiter: limiter) { request in
-            let events = try await client.stream(request)
-            return AsyncThrowingStream { continuation in
-                let task = Task {
-                    do {
-                        for try await event in events { if case .text(let text) = event { continuation.yield(text) } }
-                        continuation.finish()
-                    } catch { continuation.finish(throwing: error) }
-                }
-                continuation.onTermination = { _ in task.cancel() }
-            }
-        }
+        return FailoverEngine(name: name, breaker: breaker, limiter: limiter) { try await client.textStream($0) }
     }
 
     func answer(_ failover: Failover<ChatRequest, String>) async throws -> (engine: String, text: String) {

@@ -187,18 +187,7 @@ func faults(_ set: (inout MockFaults) -> Void) -> MockFaults {
                 let limiter = AIMDLimiter(initialLimit: 4, maxLimit: 4)
                 func engine(_ name: String, _ base: String, limiter: AIMDLimiter? = nil) -> FailoverEngine<ChatRequest, String> {
                     let client = ChatCompletionsClient(baseURL: base + "/v1", apiKey: nil, http: http)
-                    return FailoverEngine(name: name, limiter: limiter) { request in
-                        let events = try await client.stream(request)
-                        return AsyncThrowingStream { continuation in
-                            let task = Task {
-                                do {
-                                    for try await event in events { if case .text(let t) = event { continuation.yield(t) } }
-                                    continuation.finish()
-                                } catch { continuation.finish(throwing: error) }
-                            }
-                            continuation.onTermination = { _ in task.cancel() }
-                        }
-                    }
+                    return FailoverEngine(name: name, limiter: limiter) { try await client.textStream($0) }
                 }
                 let failover = Failover(engines: [engine("primary", primaryBase, limiter: limiter), engine("backup", backupBase)])
                 var served: [String] = []

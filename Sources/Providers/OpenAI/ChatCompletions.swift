@@ -115,6 +115,25 @@ public struct ChatCompletionsClient: Sendable {
         }
     }
 
+    /// Only the text of the answer, as it streams — what a failover engine or a token stage
+    /// consumes. Cancelling its consumer aborts the HTTP transfer.
+    public func textStream(_ request: ChatRequest) async throws -> AsyncThrowingStream<String, any Error> {
+        let events = try await stream(request)
+        return AsyncThrowingStream { continuation in
+            let task = Task {
+                do {
+                    for try await event in events {
+                        if case .text(let text) = event { continuation.yield(text) }
+                    }
+                    continuation.finish()
+                } catch {
+                    continuation.finish(throwing: error)
+                }
+            }
+            continuation.onTermination = { _ in task.cancel() }
+        }
+    }
+
     /// One `chat.completion.chunk`: content deltas, the finish reason, the usage; decoded
     /// leniently (vLLM sends `choices: null` with the usage).
     static func decode(_ event: SSEEvent) throws -> [ChatStreamEvent] {
