@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "mulaw-decode", targets: ["mulaw-decode"]),
         .executable(name: "mulaw-encode", targets: ["mulaw-encode"]),
+        .executable(name: "vad", targets: ["vad"]),
         .executable(name: "switchboard", targets: ["switchboard"]),
         .library(name: "SwitchboardCore", targets: ["SwitchboardCore"]),
         .library(name: "Audio", targets: ["Audio"]),
@@ -69,6 +70,7 @@ let package = Package(
 
         .executableTarget(name: "mulaw-decode", dependencies: toolDependencies),
         .executableTarget(name: "mulaw-encode", dependencies: toolDependencies),
+        .executableTarget(name: "vad", dependencies: toolDependencies),
         .executableTarget(name: "switchboard", dependencies: toolDependencies + ["Supervisor"]),
         // Not a test: `make bench` / `swift run -c release bench`.
         .executableTarget(name: "bench", dependencies: ["SwitchboardCore", "Audio", "Providers",

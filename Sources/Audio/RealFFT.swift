@@ -1,0 +1,118 @@
+import Foundation
+
+/// A radix-2 FFT for real signals of one fixed size, with its tables computed once.
+///
+/// A real sequence of N samples is transformed as N/2 complex samples (even samples as the real
+/// part, odd ones as the imaginary part) and then untangled: half the work of a complex FFT of
+/// size N. The inverse only accepts real, even spectra (power spectra), whose inverse is real:
+/// that is all autocorrelation needs. Nothing here allocates after `init`.
+public struct RealFFT: Sendable {
+    public let size: Int
+    private let half: Int
+    /// e^(-2πi k/half) for the half-size complex FFT, k < half/2.
+    private let twiddleRe: [Float]
+    private let twiddleIm: [Float]
+    /// e^(-2πi k/size) for untangling the packed halves, k ≤ half.
+    private let untangleRe: [Float]
+    private let untangleIm: [Float]
+    private let bitReversed: [Int]
+    private var re: [Float]
+    private var im: [Float]
+
+    /// - Parameter size: a power of two, at least 4.
+    public init(size: Int) {
+        precondition(size >= 4 && size & (size - 1) == 0, "FFT size must be a power of two ≥ 4, not \(size)")
+        self.size = size
+        half = size / 2
+        let half = size / 2
+        twiddleRe = (0..<max(half / 2, 1)).map { Float(cos(-2 * Double.pi * Double($0) / Double(half))) }
+        twiddleIm = (0..<max(half / 2, 1)).map { Float(sin(-2 * Double.pi * Double($0) / Double(half))) }
+        untangleRe = (0...half).map { Float(cos(-2 * Double.pi * Double($0) / Double(size))) }
+        untangleIm = (0...half).map { Float(sin(-2 * Double.pi * Double($0) / Double(size))) }
+        let bits = half.trailingZeroBitCount
+        bitReversed = (0..<half).map { index in
+            var reversed = 0
+            for bit in 0..<bits where index & (1 << bit) != 0 { reversed |= 1 << (bits - 1 - bit) }
+            return reversed
+        }
+        re = Array(repeating: 0, count: half)
+        im = Array(repeating: 0, count: half)
+    }
+
+    /// |X[k]|² for k = 0 … size/2 of `input` (size samples; missing ones are zeros).
+    public mutating func powerSpectrum(of input: UnsafeBufferPointer<Float>, into power: UnsafeMutableBufferPointer<Float>) {
+        precondition(power.count >= half + 1)
+        for n in 0..<half {
+            let even = 2 * n, odd = even + 1
+            re[bitReversed[n]] = even < input.count ? input[even] : 0
+            im[bitReversed[n]] = odd < input.count ? input[odd] : 0
+        }
+        transformInPlace()
+        re.withUnsafeBufferPointer { zr in
+            im.withUnsafeBufferPointer { zi in
+                for k in 0...half {
+                    let a = k % half, b = (half - k) % half
+                    // E = (Z[k] + conj Z[half-k]) / 2, O = (Z[k] - conj Z[half-k]) / 2i
+                    let er = (zr[a] + zr[b]) / 2, ei = (zi[a] - zi[b]) / 2
+                    let or = (zi[a] + zi[b]) / 2, oi = -(zr[a] - zr[b]) / 2
+                    let wr = untangleRe[k], wi = untangleIm[k]
+                    let xr = er + wr * or - wi * oi
+                    let xi = ei + wr * oi + wi * or
+                    power[k] = xr * xr + xi * xi
+                }
+            }
+        }
+    }
+
+    /// The real sequence (size samples, unscaled) whose spectrum is the even, real `spectrum`
+    /// given for k = 0 … size/2: the circular autocorrelation when `spectrum` is a power spectrum.
+    public mutating func inverseOfRealEven(_ spectrum: UnsafeBufferPointer<Float>, into output: UnsafeMutableBufferPointer<Float>) {
+        precondition(spectrum.count >= half + 1 && output.count >= size)
+        for k in 0..<half {
+            // E = (X[k] + X[half-k]) / 2, O = (X[k] - X[half-k]) · conj(W^k) / 2, Z = E + i·O
+            let x = spectrum[k], y = spectrum[half - k]
+            let e = (x + y) / 2, d = (x - y) / 2
+            let or = d * untangleRe[k], oi = -d * untangleIm[k]
+            // Conjugated, so that the forward transform computes the inverse.
+            re[bitReversed[k]] = e - oi
+            im[bitReversed[k]] = -or
+        }
+        transformInPlace()
+        for n in 0..<half {
+            output[2 * n] = re[n]
+            output[2 * n + 1] = -im[n]
+        }
+    }
+
+    /// Iterative decimation-in-time butterflies over `re`/`im`, already in bit-reversed order.
+    private mutating func transformInPlace() {
+        let n = half
+        twiddleRe.withUnsafeBufferPointer { twr in
+            twiddleIm.withUnsafeBufferPointer { twi in
+                re.withUnsafeMutableBufferPointer { xr in
+                    im.withUnsafeMutableBufferPointer { xi in
+                        var span = 1
+                        while span < n {
+                            let step = n / (2 * span)
+                            var start = 0
+                            while start < n {
+                                for j in 0..<span {
+                                    let wr = twr[j * step], wi = twi[j * step]
+                                    let p = start + j, q = p + span
+                                    let tr = xr[q] * wr - xi[q] * wi
+                                    let ti = xr[q] * wi + xi[q] * wr
+                                    xr[q] = xr[p] - tr
+                                    xi[q] = xi[p] - ti
+                                    xr[p] += tr
+                                    xi[p] += ti
+                                }
+                                start += 2 * span
+                            }
+                            span *= 2
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,59 @@
+/// Follows the noise floor of each frequency band by minimum statistics: the floor is the lowest
+/// smoothed band energy seen in the last ~1.2 s.
+///
+/// Speech is never continuous for that long in every band — syllables and pauses leave gaps — so
+/// the minimum sits on the noise between them, whether or not anyone is talking. A quieter floor
+/// is followed at once; a louder one (a noisier room, a fan switched on) once the window has
+/// rolled past the quiet past, which is also how long a new call takes to be learnt. The window
+/// is kept as a ring of sub-window minima, so each update costs a few comparisons per band.
+struct NoiseFloorTracker {
+    /// Frames per sub-window and sub-windows per window: 8 × 15 frames of 10 ms = 1.2 s.
+    static let subwindowFrames = 15
+    static let subwindows = 8
+    /// The minimum of a fluctuating energy lies below its mean; this factor moves it back up
+    /// (≈ 1.8 dB, measured on white noise in bands of ≥ 3 bins).
+    static let bias: Float = 1.5
+    /// Smoothing of band energy before the minimum is taken: the minimum of raw frame energies
+    /// would sit on chance dips.
+    static let smoothing: Float = 0.8
+
+    private let bandCount: Int
+    private var smoothed: [Float]
+    private var current: [Float]
+    private var ring: [Float]
+    private var ringIndex = 0
+    private var framesInSubwindow = 0
+    private var started = false
+    /// The estimate per band, updated by `update`.
+    private(set) var floor: [Float]
+
+    init(bands: Int) {
+        bandCount = bands
+        smoothed = Array(repeating: 0, count: bands)
+        current = Array(repeating: .greatestFiniteMagnitude, count: bands)
+        ring = Array(repeating: .greatestFiniteMagnitude, count: bands * Self.subwindows)
+        floor = Array(repeating: 0, count: bands)
+    }
+
+    /// Takes one frame's band energies and updates `floor`.
+    mutating func update(_ energy: UnsafeBufferPointer<Float>, minimum: UnsafeBufferPointer<Float>) {
+        let a = Self.smoothing
+        for b in 0..<bandCount {
+            smoothed[b] = started ? a * smoothed[b] + (1 - a) * energy[b] : energy[b]
+            current[b] = min(current[b], smoothed[b])
+            var lowest = current[b]
+            for s in 0..<Self.subwindows { lowest = min(lowest, ring[s * bandCount + b]) }
+            floor[b] = max(lowest * Self.bias, minimum[b])
+        }
+        started = true
+        framesInSubwindow += 1
+        if framesInSubwindow == Self.subwindowFrames {
+            for b in 0..<bandCount {
+                ring[ringIndex * bandCount + b] = current[b]
+                current[b] = .greatestFiniteMagnitude
+            }
+            ringIndex = (ringIndex + 1) % Self.subwindows
+            framesInSubwindow = 0
+        }
+    }
+}

@@ -1,0 +1,44 @@
+import Audio
+
+/// The built-in detector and an endpointer over a stream of pcm16 samples at one rate: cuts the
+/// samples into 10 ms hops, whatever size the audio frames come in, and keeps their media time.
+public struct SpeechSegmenter {
+    public var detector: SpeechDetector
+    public var endpointer: Endpointer
+    private var pending: [Float] = []
+    /// Media time (ms) of the first pending sample.
+    private var pendingStart: Double = 0
+
+    public init(rate: Int, thresholdOffset: Float = 0, endpointing: Endpointer.Settings = .init()) {
+        detector = SpeechDetector(rate: rate, thresholdOffset: thresholdOffset)
+        endpointer = Endpointer(endpointing)
+        pending.reserveCapacity(detector.hop)
+    }
+
+    public var rate: Int { detector.rate }
+
+    /// Feeds samples whose first one is at media time `ts` (ms) and returns the utterance
+    /// boundaries they completed, in order.
+    public mutating func feed(_ samples: UnsafeBufferPointer<Int16>, ts: Double) -> [Endpointer.Transition] {
+        if pending.isEmpty { pendingStart = ts }
+        var transitions: [Endpointer.Transition] = []
+        let hop = detector.hop
+        for sample in samples {
+            pending.append(Float(sample) / 32768)
+            guard pending.count == hop else { continue }
+            let features = pending.withUnsafeBufferPointer { detector.process($0) }
+            if let transition = endpointer.push(isSpeech: features.isSpeech, at: pendingStart, durationMs: Double(SpeechDetector.hopMs)) {
+                transitions.append(transition)
+            }
+            pending.removeAll(keepingCapacity: true)
+            pendingStart += Double(SpeechDetector.hopMs)
+        }
+        return transitions
+    }
+
+    /// The stream ended: closes an utterance still open. Samples short of a hop are dropped.
+    public mutating func finish() -> Endpointer.Transition? {
+        pending.removeAll(keepingCapacity: true)
+        return endpointer.finish()
+    }
+}
