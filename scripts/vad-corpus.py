@@ -37,19 +37,23 @@ Noise (each generated once, at 16 kHz, for the whole track)
   brown   leaky-integrated white noise (leak 0.995, corner ~13 Hz), mean removed.
   babble  six different synthetic talkers speaking sentences that are not in the speech
           list, each looped from its own offset, summed: a continuous crowd.
-  hum     50 Hz mains hum with harmonics 100-250 Hz at 1/k amplitude, plus white noise
-          30 dB below the hum.
+  hum     mains buzz as heard on a bad line: every harmonic of 50 Hz up to 2 kHz (so well
+          into the voice band) at 1/k amplitude (-6 dB/octave), even harmonics 6 dB below
+          the odd ones, random but fixed phases; stationary (one 20 ms period, tiled); plus
+          white noise 30 dB below the buzz.
   clicks  about 3 clicks per second at random times, each a 1-5 ms exponentially decaying
           noise burst, plus white noise 30 dB below the clicks' mean power.
-  SNR = speech power over the labelled samples of the clean 16 kHz track / the noise's mean
-  power over the whole file; the noise is scaled to reach the target SNR. The SNR is set
-  before the telephone band-limit, so noise mostly outside 300-3400 Hz (brown, hum) ends up
-  much weaker in the final files than its nominal SNR says.
+  SNR is set inside the telephone band, on what the detector hears: the clean 16 kHz speech
+  track and each noise are band-limited on their own by the chain's 300-3400 Hz filter, and
+  SNR = band-limited speech power over the labelled samples / band-limited noise's mean
+  power over the whole file; the noise is scaled to reach the target SNR. Only codec
+  clipping (below) moves the final files off it, noticeably only for clicks at 5 and 0 dB.
 
 Telephone chain (after mixing)
   sox: band-limit 300-3400 Hz (sinc), resample to 8 kHz, encode to mu-law and decode back;
-  written as 8 kHz mono 16-bit PCM WAV, all exactly the same number of samples. Overloads
-  clip at full scale (as a real codec does); nothing wraps around.
+  written as 8 kHz mono 16-bit PCM WAV, all exactly the same number of samples. Mixing and
+  band-limiting run 24 dB below full scale, so nothing clips before the filter; overloads
+  clip at full scale at the codec (as a real one does); nothing wraps around.
 
 Requires python3 (standard library only), espeak-ng, flite and sox. If the output directory
 already holds a labels.json for the same seed and length, nothing is done unless --force.
@@ -82,6 +86,10 @@ LEVEL_DBFS = (-34.0, -19.0)  # active RMS of utterances: a 15 dB spread around -
 PEAK_DBFS = -1.0             # utterances never peak above this before mixing
 NOISES = ["white", "pink", "brown", "babble", "hum", "clicks"]
 SNRS_DB = [20, 10, 5, 0]
+BAND = "300-3400"            # telephone band (Hz) of the sox sinc filter; SNRs are set in it
+HEADROOM = 16                # the chain mixes and filters this far below full scale
+HUM_HZ = 50                  # mains frequency
+HUM_TOP_HZ = 2000            # highest hum harmonic
 TOOLS = ["espeak-ng", "flite", "sox"]   # the Debian packages have the same names
 EX_UNAVAILABLE = 69
 
@@ -389,10 +397,14 @@ def brown(rng, n):
 
 
 def hum(rng, n):
-    # One 20 ms period holds every harmonic of 50 Hz exactly, so compute it once and tile.
-    period = RATE // 50
-    phases = [rng.uniform(0, 2 * math.pi) for _ in range(5)]
-    cycle = [sum(math.sin(2 * math.pi * k * i / period + phases[k - 1]) / k for k in range(1, 6))
+    # Mains buzz: every harmonic of 50 Hz up to HUM_TOP_HZ at 1/k amplitude (-6 dB/octave),
+    # the even ones 6 dB below the odd ones, with random but fixed phases. One 20 ms period
+    # holds every harmonic exactly, so compute it once and tile: the buzz is stationary.
+    period = RATE // HUM_HZ
+    harmonics = range(1, HUM_TOP_HZ // HUM_HZ + 1)
+    amps = {k: (1.0 if k % 2 else 0.5) / k for k in harmonics}
+    phases = {k: rng.uniform(0, 2 * math.pi) for k in harmonics}
+    cycle = [sum(amps[k] * math.sin(2 * math.pi * k * i / period + phases[k]) for k in harmonics)
              for i in range(period)]
     tone = array.array("f", cycle) * (n // period + 1)
     del tone[n:]
@@ -471,15 +483,29 @@ def make_noise(kind, seed, n, pool, tmp):
 # ------------------------------------------------------------------------ telephone chain
 
 def telephone(inputs, out_wav, tmp_ul):
-    """Mix (path, gain) inputs, band-limit, resample to 8 kHz, mu-law round trip, write WAV."""
+    """Mix (path, gain) inputs, band-limit, resample to 8 kHz, mu-law round trip, write WAV.
+
+    The mix and the band-limit run HEADROOM below the final level, so only the codec stage
+    clips: a loud noise's energy outside the band cannot overload the line before the filter.
+    """
     mix = ["-m"] if len(inputs) > 1 else []
     for path, gain in inputs:
         # with -v on every input, -m sums them without its default 1/n scaling
-        mix += ["-v", "%.9g" % gain, *F32, path]
+        mix += ["-v", "%.9g" % (gain / HEADROOM), *F32, path]
     sox(*mix, "-t", "ul", "-r", str(OUT_RATE), "-c", "1", tmp_ul,
-        "sinc", "300-3400", "rate", str(OUT_RATE))
+        "sinc", BAND, "rate", str(OUT_RATE), "vol", str(HEADROOM))
     sox("-t", "ul", "-r", str(OUT_RATE), "-c", "1", tmp_ul,
         "-b", "16", "-e", "signed-integer", out_wav)
+
+
+def in_band(path, tmp_out):
+    """Samples of a raw float32 file after the telephone chain's band-limit (at 16 kHz),
+    HEADROOM below the input's level (as in telephone())."""
+    sox("-v", str(1 / HEADROOM), *F32, path, *F32, tmp_out, "sinc", BAND)
+    with open(tmp_out, "rb") as f:
+        samples = array.array("f", f.read())
+    os.remove(tmp_out)
+    return samples
 
 
 # ---------------------------------------------------------------------------- the corpus
@@ -517,16 +543,16 @@ def generate(out, seed, total_ms, tmp):
         track, labels, records = build_speech_track(seed, total_ms, pool, tmp)
         speech_path = os.path.join(tmp, "speech.f32")
         write_f32(speech_path, track)
-        speech_power = labelled_power(track, labels)
         del track
+        speech_power = labelled_power(in_band(speech_path, speech_path + ".band"), labels)
 
         jobs = [("clean.wav", "none", None, [(speech_path, 1.0)])]
         for kind in NOISES:
             noise = make_noise(kind, seed, n, pool, tmp)
             noise_path = os.path.join(tmp, kind + ".f32")
             write_f32(noise_path, noise)
-            noise_power = power(noise)
             del noise
+            noise_power = power(in_band(noise_path, noise_path + ".band"))
             for snr in SNRS_DB:
                 gain = math.sqrt(speech_power / (noise_power * 10 ** (snr / 10)))
                 jobs.append(("%s-%d.wav" % (kind, snr), kind, snr,

@@ -42,23 +42,36 @@ public struct RealFFT: Sendable {
     /// |X[k]|² for k = 0 … size/2 of `input` (size samples; missing ones are zeros).
     public mutating func powerSpectrum(of input: UnsafeBufferPointer<Float>, into power: UnsafeMutableBufferPointer<Float>) {
         precondition(power.count >= half + 1)
-        for n in 0..<half {
-            let even = 2 * n, odd = even + 1
-            re[bitReversed[n]] = even < input.count ? input[even] : 0
-            im[bitReversed[n]] = odd < input.count ? input[odd] : 0
-        }
-        transformInPlace()
-        re.withUnsafeBufferPointer { zr in
-            im.withUnsafeBufferPointer { zi in
-                for k in 0...half {
-                    let a = k % half, b = (half - k) % half
-                    // E = (Z[k] + conj Z[half-k]) / 2, O = (Z[k] - conj Z[half-k]) / 2i
-                    let er = (zr[a] + zr[b]) / 2, ei = (zi[a] - zi[b]) / 2
-                    let or = (zi[a] + zi[b]) / 2, oi = -(zr[a] - zr[b]) / 2
-                    let wr = untangleRe[k], wi = untangleIm[k]
-                    let xr = er + wr * or - wi * oi
-                    let xi = ei + wr * oi + wi * or
-                    power[k] = xr * xr + xi * xi
+        let half = self.half
+        re.withUnsafeMutableBufferPointer { zr in
+            im.withUnsafeMutableBufferPointer { zi in
+                bitReversed.withUnsafeBufferPointer { order in
+                    if input.count >= size {
+                        for n in 0..<half {
+                            zr[order[n]] = input[2 * n]
+                            zi[order[n]] = input[2 * n + 1]
+                        }
+                    } else {
+                        for n in 0..<half {
+                            zr[order[n]] = 2 * n < input.count ? input[2 * n] : 0
+                            zi[order[n]] = 2 * n + 1 < input.count ? input[2 * n + 1] : 0
+                        }
+                    }
+                }
+                Self.butterflies(zr, zi, twiddleRe, twiddleIm)
+                untangleRe.withUnsafeBufferPointer { ur in
+                    untangleIm.withUnsafeBufferPointer { ui in
+                        for k in 0...half {
+                            let a = k == half ? 0 : k, b = k == 0 ? 0 : half - k
+                            // E = (Z[k] + conj Z[half-k]) / 2, O = (Z[k] - conj Z[half-k]) / 2i
+                            let er = (zr[a] + zr[b]) * 0.5, ei = (zi[a] - zi[b]) * 0.5
+                            let or = (zi[a] + zi[b]) * 0.5, oi = (zr[b] - zr[a]) * 0.5
+                            let wr = ur[k], wi = ui[k]
+                            let xr = er + wr * or - wi * oi
+                            let xi = ei + wr * oi + wi * or
+                            power[k] = xr * xr + xi * xi
+                        }
+                    }
                 }
             }
         }
@@ -86,31 +99,35 @@ public struct RealFFT: Sendable {
 
     /// Iterative decimation-in-time butterflies over `re`/`im`, already in bit-reversed order.
     private mutating func transformInPlace() {
-        let n = half
+        re.withUnsafeMutableBufferPointer { xr in
+            im.withUnsafeMutableBufferPointer { xi in Self.butterflies(xr, xi, twiddleRe, twiddleIm) }
+        }
+    }
+
+    private static func butterflies(
+        _ xr: UnsafeMutableBufferPointer<Float>, _ xi: UnsafeMutableBufferPointer<Float>, _ twiddleRe: [Float], _ twiddleIm: [Float]
+    ) {
+        let n = xr.count
         twiddleRe.withUnsafeBufferPointer { twr in
             twiddleIm.withUnsafeBufferPointer { twi in
-                re.withUnsafeMutableBufferPointer { xr in
-                    im.withUnsafeMutableBufferPointer { xi in
-                        var span = 1
-                        while span < n {
-                            let step = n / (2 * span)
-                            var start = 0
-                            while start < n {
-                                for j in 0..<span {
-                                    let wr = twr[j * step], wi = twi[j * step]
-                                    let p = start + j, q = p + span
-                                    let tr = xr[q] * wr - xi[q] * wi
-                                    let ti = xr[q] * wi + xi[q] * wr
-                                    xr[q] = xr[p] - tr
-                                    xi[q] = xi[p] - ti
-                                    xr[p] += tr
-                                    xi[p] += ti
-                                }
-                                start += 2 * span
-                            }
-                            span *= 2
+                var span = 1
+                while span < n {
+                    let step = n / (2 * span)
+                    var start = 0
+                    while start < n {
+                        for j in 0..<span {
+                            let wr = twr[j * step], wi = twi[j * step]
+                            let p = start + j, q = p + span
+                            let tr = xr[q] * wr - xi[q] * wi
+                            let ti = xr[q] * wi + xi[q] * wr
+                            xr[q] = xr[p] - tr
+                            xi[q] = xi[p] - ti
+                            xr[p] += tr
+                            xi[p] += ti
                         }
+                        start += 2 * span
                     }
+                    span *= 2
                 }
             }
         }

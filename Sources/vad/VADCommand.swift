@@ -13,7 +13,7 @@ struct VADCommand: AsyncParsableCommand {
             writes them on stdout, adding `vad` events. `vad eval` scores the detector on a \
             labelled corpus. See vad(1).
             """,
-        subcommands: [RunCommand.self, EvalCommand.self],
+        subcommands: [RunCommand.self, EvalCommand.self, FeaturesCommand.self],
         defaultSubcommand: RunCommand.self)
 }
 

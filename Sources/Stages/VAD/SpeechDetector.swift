@@ -8,18 +8,15 @@ import Foundation
 /// - **band SNR** — the energy of 16 bands against each band's noise floor (`NoiseFloorTracker`),
 ///   averaged in dB over the bands. Stationary noise of any colour sits near 0 dB; speech rises
 ///   well above it in the bands its formants fall in.
-/// - **periodicity** — the highest normalised autocorrelation at pitch lags (70–400 Hz) of the
-///   noise-subtracted spectrum: voiced speech is periodic, hiss, hum remainders and clicks are
-///   not. A periodic frame needs less band SNR to count.
 /// - **tonality** — a pure tone or a DTMF pair puts nearly all of the band's energy into one or
 ///   two spectral peaks, which speech never does; such frames are not speech.
-/// The threshold on band SNR rises with the spread of that measure on recent non-speech frames,
-/// so a call with fluctuating noise (babble, clicks) needs more evidence than a quiet line.
+/// The threshold on band SNR rises with the low percentile of that measure over the last few
+/// seconds, so a call with fluctuating noise (babble, clicks) needs more evidence than a quiet
+/// line; right after speech it is lower, so fading syllables are kept.
 public struct SpeechDetector {
     /// What a frame looked like, for `vad eval --features` and the tests.
     public struct Features: Sendable, Equatable {
         public var bandSNR: Float
-        public var periodicity: Float
         public var tonality: Float
         public var levelDB: Float
         public var threshold: Float
@@ -29,9 +26,22 @@ public struct SpeechDetector {
     public static let hopMs = 10
     static let lowHz = 300.0, highHz = 3400.0
     static let bandCount = 16
-    static let minPitchHz = 70.0, maxPitchHz = 400.0
     /// Below this band level (dBFS) nothing is speech: digital silence and idle-line hiss.
-    static let silenceLevel: Float = -60
+    static let silenceLevel: Float = -70
+
+    // Tuned on the corpus of scripts/vad-corpus.py (`vad eval`); see vad(1).
+    /// Which percentile of recent band SNR stands for the noise: above a third, because
+    /// babble and clicks put much of the noise well over the floor, and speech rarely fills more
+    /// than half of the last 10 s.
+    static let noisePercentile: Float = 0.4
+    static let percentileMemoryFrames: Float = 1000
+    static let minimumThreshold: Float = 2
+    static let margin: Float = 2
+    /// Must stay below `margin`, or the threshold could sink into the noise and stay there.
+    static let hysteresis: Float = 1
+    static let hysteresisFrames = 20
+    /// Speech never puts this much of the band's energy into two spectral peaks; tones do.
+    static let tonalShare: Float = 0.9
 
     public let rate: Int
     /// Samples per 10 ms hop.
@@ -41,22 +51,24 @@ public struct SpeechDetector {
 
     private let windowLength: Int
     private let window: [Float]
-    /// The window's own autocorrelation, normalised, to undo its taper at each lag.
-    private let windowCorrelation: [Float]
     private let bandBins: [Range<Int>]
     private let bandFloorMinimum: [Float]
-    private let lagRange: ClosedRange<Int>
     private let levelScale: Float
     private var fft: RealFFT
     private var samples: [Float]
     private var windowed: [Float]
     private var power: [Float]
-    private var cleaned: [Float]
-    private var correlation: [Float]
     private var bandEnergy: [Float]
     private var noise: NoiseFloorTracker
-    private var nonSpeechMean: Float = 1.5
-    private var nonSpeechSpread: Float = 0.6
+    /// Samples seen, up to a window: until the window is full its energy is not the line's.
+    private var filled = 0
+    /// Band SNR of the last few seconds: its low percentile says how much the line's noise
+    /// alone rises over the floor.
+    private var recentSNR = DecayingHistogram(lower: 0, upper: 30, binWidth: 0.25, memory: Self.percentileMemoryFrames)
+    /// Frames since the last speech frame: right after speech the threshold is lower, so a
+    /// fading syllable is not cut off (hysteresis).
+    private var framesSinceSpeech = Int.max
+    private var previousWasTonal = false
 
     /// - Parameters:
     ///   - rate: 8000 or 16000.
@@ -67,17 +79,11 @@ public struct SpeechDetector {
         self.thresholdOffset = thresholdOffset
         hop = rate * Self.hopMs / 1000
         windowLength = rate * 32 / 1000
-        // Twice the window, so that the autocorrelation at pitch lags does not wrap around.
-        let fftSize = 2 * windowLength
+        let fftSize = windowLength
         let length = windowLength
         window = (0..<length).map { Float(0.5 - 0.5 * cos(2 * Double.pi * (Double($0) + 0.5) / Double(length))) }
         let w = window
         let w0 = w.reduce(0) { $0 + $1 * $1 }
-        windowCorrelation = (0..<length).map { lag in
-            var sum: Float = 0
-            for n in 0..<(length - lag) { sum += w[n] * w[n + lag] }
-            return sum / w0
-        }
         let binHz = Double(rate) / Double(fftSize)
         let ratio = pow(Self.highHz / Self.lowHz, 1 / Double(Self.bandCount))
         bandBins = (0..<Self.bandCount).map { b in
@@ -85,7 +91,6 @@ public struct SpeechDetector {
             let hi = Int((Self.lowHz * pow(ratio, Double(b + 1)) / binHz).rounded())
             return lo..<max(hi, lo + 1)
         }
-        lagRange = Int(Double(rate) / Self.maxPitchHz)...Int(Double(rate) / Self.minPitchHz)
         // Parseval: band mean square = 2 · Σ|X|² / (N · Σw²).
         levelScale = 2 / (Float(fftSize) * w0)
         // −75 dBFS of white noise spread over the band, so digital silence has a floor.
@@ -95,8 +100,6 @@ public struct SpeechDetector {
         samples = Array(repeating: 0, count: length)
         windowed = Array(repeating: 0, count: length)
         power = Array(repeating: 0, count: fftSize / 2 + 1)
-        cleaned = Array(repeating: 0, count: fftSize / 2 + 1)
-        correlation = Array(repeating: 0, count: fftSize)
         bandEnergy = Array(repeating: 0, count: Self.bandCount)
         noise = NoiseFloorTracker(bands: Self.bandCount)
     }
@@ -108,6 +111,10 @@ public struct SpeechDetector {
             let keep = windowLength - hop
             buffer.baseAddress!.update(from: buffer.baseAddress! + hop, count: keep)
             (buffer.baseAddress! + keep).update(from: hopSamples.baseAddress!, count: hop)
+        }
+        guard filled >= windowLength - hop else {
+            filled += hop
+            return Features(bandSNR: 0, tonality: 0, levelDB: -120, threshold: 0, isSpeech: false)
         }
         for n in 0..<windowLength { windowed[n] = samples[n] * window[n] }
         windowed.withUnsafeBufferPointer { input in
@@ -122,8 +129,12 @@ public struct SpeechDetector {
             total += sum
         }
         let levelDB = 10 * log10(max(total * levelScale, 1e-12))
-        bandEnergy.withUnsafeBufferPointer { energy in
-            bandFloorMinimum.withUnsafeBufferPointer { noise.update(energy, minimum: $0) }
+        // A tone (ringback, a DTMF digit, a test tone) is not the line's noise: while one lasts,
+        // the floor keeps what it knew, so the hiss the tone masked is not news when it stops.
+        if !previousWasTonal {
+            bandEnergy.withUnsafeBufferPointer { energy in
+                bandFloorMinimum.withUnsafeBufferPointer { noise.update(energy, minimum: $0) }
+            }
         }
 
         var snrSum: Float = 0
@@ -132,62 +143,48 @@ public struct SpeechDetector {
             snrSum += min(max(snr, 0), 30)
         }
         let bandSNR = snrSum / Float(Self.bandCount)
-        let periodicity = measurePeriodicity()
-        let tonality = measureTonality(total: total)
-
-        var threshold = max(2.5, min(nonSpeechMean + 3 * nonSpeechSpread, 9)) + thresholdOffset
-        if periodicity > 0.6 { threshold -= 1.5 }
-        let isSpeech = levelDB > Self.silenceLevel && tonality < 0.9 && bandSNR > threshold
-        if !isSpeech {
-            // About one second of memory: long enough to be steady, short enough to follow the call.
-            let a: Float = 0.99
-            let deviation = abs(bandSNR - nonSpeechMean)
-            nonSpeechMean = a * nonSpeechMean + (1 - a) * bandSNR
-            nonSpeechSpread = a * nonSpeechSpread + (1 - a) * deviation
-        }
-        return Features(bandSNR: bandSNR, periodicity: periodicity, tonality: tonality,
+        let noiseSNR = recentSNR.percentile(Self.noisePercentile) ?? 0
+        let lowered = framesSinceSpeech < Self.hysteresisFrames ? Self.hysteresis : 0
+        // Never below the minimum: the end of a loud sound (a tone cut off, a door) must not
+        // leave a threshold that the line's own hiss crosses.
+        let threshold = max(Self.minimumThreshold, noiseSNR + Self.margin - lowered) + thresholdOffset
+        // Tonality can only veto, so it is measured only where it matters.
+        let candidate = levelDB > Self.silenceLevel && bandSNR > threshold
+        let tonality = candidate ? measureTonality(total: total) : 0
+        let tonal = tonality >= Self.tonalShare
+        let isSpeech = candidate && !tonal
+        if !tonal { recentSNR.add(bandSNR) }
+        previousWasTonal = tonal
+        framesSinceSpeech = isSpeech ? 0 : framesSinceSpeech.saturatingIncrement()
+        return Features(bandSNR: bandSNR, tonality: tonality,
                         levelDB: levelDB, threshold: threshold, isSpeech: isSpeech)
-    }
-
-    /// Normalised autocorrelation peak at pitch lags, of the band with its noise floor removed.
-    private mutating func measurePeriodicity() -> Float {
-        for k in cleaned.indices { cleaned[k] = 0 }
-        for (b, bins) in bandBins.enumerated() {
-            let floorPerBin = noise.floor[b] / Float(bins.count)
-            for k in bins { cleaned[k] = max(power[k] - floorPerBin, 0) }
-        }
-        cleaned.withUnsafeBufferPointer { spectrum in
-            correlation.withUnsafeMutableBufferPointer { fft.inverseOfRealEven(spectrum, into: $0) }
-        }
-        let r0 = correlation[0]
-        guard r0 > 0 else { return 0 }
-        var best: Float = 0
-        for lag in lagRange {
-            best = max(best, correlation[lag] / (r0 * windowCorrelation[lag]))
-        }
-        return min(best, 1)
     }
 
     /// The share of band energy in the two strongest spectral peaks (each ± the Hann main lobe).
     private func measureTonality(total: Float) -> Float {
         guard total > 0 else { return 0 }
         let lo = bandBins.first!.lowerBound, hi = bandBins.last!.upperBound
-        // The main lobe of a Hann window is ±2 bins of the unpadded transform: ±4 here.
-        let lobe = 4
-        var peaksEnergy: Float = 0
-        var taken = [Range<Int>]()
-        for _ in 0..<2 {
+        // The main lobe of a Hann window is ±2 bins.
+        let lobe = 2
+        func strongest(excluding taken: Range<Int>) -> Range<Int>? {
             var peak = -1
             var peakPower: Float = 0
-            for k in lo..<hi where power[k] > peakPower && !taken.contains(where: { $0.contains(k) }) {
+            for k in lo..<hi where power[k] > peakPower && !taken.contains(k) {
                 peak = k
                 peakPower = power[k]
             }
-            guard peak >= 0 else { break }
-            let span = max(lo, peak - lobe)..<min(hi, peak + lobe + 1)
-            for k in span where !taken.contains(where: { $0.contains(k) }) { peaksEnergy += power[k] }
-            taken.append(span)
+            return peak < 0 ? nil : max(lo, peak - lobe)..<min(hi, peak + lobe + 1)
+        }
+        guard let first = strongest(excluding: 0..<0) else { return 0 }
+        var peaksEnergy: Float = 0
+        for k in first { peaksEnergy += power[k] }
+        if let second = strongest(excluding: first) {
+            for k in second where !first.contains(k) { peaksEnergy += power[k] }
         }
         return peaksEnergy / total
     }
+}
+
+private extension Int {
+    func saturatingIncrement() -> Int { self == .max ? self : self + 1 }
 }

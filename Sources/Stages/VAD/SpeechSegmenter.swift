@@ -23,9 +23,12 @@ public struct SpeechSegmenter {
         if pending.isEmpty { pendingStart = ts }
         var transitions: [Endpointer.Transition] = []
         let hop = detector.hop
-        for sample in samples {
-            pending.append(Float(sample) / 32768)
-            guard pending.count == hop else { continue }
+        var next = 0
+        while next < samples.count {
+            let take = min(hop - pending.count, samples.count - next)
+            for n in next..<(next + take) { pending.append(Float(samples[n]) * (1 / 32768)) }
+            next += take
+            guard pending.count == hop else { break }
             let features = pending.withUnsafeBufferPointer { detector.process($0) }
             if let transition = endpointer.push(isSpeech: features.isSpeech, at: pendingStart, durationMs: Double(SpeechDetector.hopMs)) {
                 transitions.append(transition)

@@ -1,8 +1,8 @@
 /// How well detected utterances match labelled speech, in the terms `vad eval` reports.
 ///
 /// Frame-level counts use a 10 ms grid: a frame is speech when its middle lies inside an
-/// interval. Onset and offset errors compare each labelled utterance with the first and last
-/// detected utterance overlapping it. A false start is a detected utterance that overlaps no
+/// interval. Onset and offset errors compare each labelled boundary with the nearest detected
+/// boundary of the same kind within a second; an utterance no detection overlaps is missed. A false start is a detected utterance that overlaps no
 /// labelled speech; they are counted per minute of labelled non-speech.
 public struct DetectionScore: Sendable, Equatable {
     public var truePositive = 0
@@ -10,7 +10,8 @@ public struct DetectionScore: Sendable, Equatable {
     public var falseNegative = 0
     public var onsetErrorSum = 0.0
     public var offsetErrorSum = 0.0
-    public var matched = 0
+    public var onsets = 0
+    public var offsets = 0
     public var missed = 0
     public var falseStarts = 0
     public var nonSpeechMs = 0
@@ -33,17 +34,31 @@ public struct DetectionScore: Sendable, Equatable {
             }
             if !truthGrid[i] { nonSpeechMs += Self.gridMs }
         }
+        // Each labelled boundary is matched with the nearest detected one within a second;
+        // farther away it was not detected (merged into a neighbour, or missed).
+        let starts = detected.map(\.lowerBound), ends = detected.map(\.upperBound)
         for utterance in truth {
-            let overlapping = detected.filter { $0.overlaps(utterance) }
-            guard let first = overlapping.first, let last = overlapping.last else {
+            guard detected.contains(where: { $0.overlaps(utterance) }) else {
                 missed += 1
                 continue
             }
-            matched += 1
-            onsetErrorSum += Double(abs(first.lowerBound - utterance.lowerBound))
-            offsetErrorSum += Double(abs(last.upperBound - utterance.upperBound))
+            if let error = Self.nearest(utterance.lowerBound, in: starts) {
+                onsets += 1
+                onsetErrorSum += error
+            }
+            if let error = Self.nearest(utterance.upperBound, in: ends) {
+                offsets += 1
+                offsetErrorSum += error
+            }
         }
         falseStarts = detected.filter { segment in !truth.contains { $0.overlaps(segment) } }.count
+    }
+
+    static let matchWindowMs = 1000
+
+    private static func nearest(_ boundary: Int, in candidates: [Int]) -> Double? {
+        let best = candidates.map { abs($0 - boundary) }.min()
+        return best.flatMap { $0 <= matchWindowMs ? Double($0) : nil }
     }
 
     private static func grid(_ intervals: [Range<Int>], frames: Int) -> [Bool] {
@@ -64,7 +79,8 @@ public struct DetectionScore: Sendable, Equatable {
         sum.falseNegative += b.falseNegative
         sum.onsetErrorSum += b.onsetErrorSum
         sum.offsetErrorSum += b.offsetErrorSum
-        sum.matched += b.matched
+        sum.onsets += b.onsets
+        sum.offsets += b.offsets
         sum.missed += b.missed
         sum.falseStarts += b.falseStarts
         sum.nonSpeechMs += b.nonSpeechMs
@@ -77,8 +93,8 @@ public struct DetectionScore: Sendable, Equatable {
         let p = precision, r = recall
         return p + r > 0 ? 2 * p * r / (p + r) : 0
     }
-    public var meanOnsetErrorMs: Double? { matched > 0 ? onsetErrorSum / Double(matched) : nil }
-    public var meanOffsetErrorMs: Double? { matched > 0 ? offsetErrorSum / Double(matched) : nil }
+    public var meanOnsetErrorMs: Double? { onsets > 0 ? onsetErrorSum / Double(onsets) : nil }
+    public var meanOffsetErrorMs: Double? { offsets > 0 ? offsetErrorSum / Double(offsets) : nil }
     public var falseStartsPerMinute: Double { nonSpeechMs > 0 ? Double(falseStarts) * 60_000 / Double(nonSpeechMs) : 0 }
 
     private func ratio(_ a: Int, _ b: Int) -> Double { b > 0 ? Double(a) / Double(b) : 0 }

@@ -1,0 +1,52 @@
+import ArgumentParser
+import Audio
+import Foundation
+import Stages
+
+struct FeaturesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "features",
+        abstract: "Print what the detector measured every 10 ms of a sound file, as CSV.",
+        discussion: """
+            For tuning and for bug reports: one line per 10 ms with the media time (ms), the \
+            band level (dBFS), the band SNR over the noise floor (dB), the threshold it was \
+            compared with, tonality (0-1) and the decision (1 = speech). \
+            The file is resampled to --rate if it is at another rate.
+            """)
+
+    @Argument(help: "A sound file (WAV, FLAC, …).", completion: .file())
+    var file: String
+
+    @Option(help: ArgumentHelp("Analyse at this rate: 8000 or 16000.", valueName: "hz"))
+    var rate = 8000
+
+    @OptionGroup var detector: DetectorOptions
+
+    func validate() throws {
+        guard VoiceActivityDetector.rates.contains(rate) else { throw ValidationError("--rate must be 8000 or 16000, not \(rate)") }
+    }
+
+    func run() throws {
+        let reader = try SoundFileReader(path: file)
+        var samples: [Int16] = []
+        while true {
+            let chunk = reader.read(65536)
+            if chunk.isEmpty { break }
+            samples += chunk
+        }
+        if reader.sampleRate != rate {
+            let resampler = try Resampler(from: reader.sampleRate, to: rate)
+            samples = resampler.process(samples) + resampler.flush()
+        }
+        var speechDetector = SpeechDetector(rate: rate, thresholdOffset: detector.thresholdOffset)
+        var out = "ms,level_db,band_snr_db,threshold_db,tonality,speech\n"
+        var hop = [Float](repeating: 0, count: speechDetector.hop)
+        for (index, start) in stride(from: 0, to: samples.count - hop.count + 1, by: hop.count).enumerated() {
+            for n in hop.indices { hop[n] = Float(samples[start + n]) / 32768 }
+            let f = hop.withUnsafeBufferPointer { speechDetector.process($0) }
+            out += String(format: "%d,%.1f,%.2f,%.2f,%.3f,%d\n", index * SpeechDetector.hopMs, f.levelDB, f.bandSNR,
+                          f.threshold, f.tonality, f.isSpeech ? 1 : 0)
+        }
+        print(out, terminator: "")
+    }
+}
