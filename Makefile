@@ -1,9 +1,9 @@
 # Switchboard — one entry point for set-up, demo, tests and benchmarks.
 SWIFT ?= swift
 BIN   := .build/debug
-TOOLS := mulaw-decode mulaw-encode switchboard
+TOOLS := mulaw-decode mulaw-encode vad switchboard
 
-.PHONY: all deps build demo test bench completions clean
+.PHONY: all deps build demo test bench corpus vad-eval vad-compare completions clean
 
 all: build
 
@@ -25,6 +25,20 @@ bench:
 	@./scripts/install-deps.sh bc
 	$(SWIFT) build -c release
 	@./scripts/bench.sh
+
+# The labelled VAD corpus (espeak-ng + flite speech, six noises at four SNRs), generated, not
+# committed: bench-data/vad-corpus. `vad eval` scores the built-in detector on it;
+# `vad-compare` scores webrtcvad and Silero VAD beside it (installs them into a venv from PyPI).
+corpus: deps
+	@./scripts/vad-corpus.py
+
+vad-eval: corpus
+	$(SWIFT) build -c release --product vad
+	.build/release/vad eval
+
+vad-compare: corpus
+	$(SWIFT) build -c release --product vad
+	@./scripts/vad-compare.py
 
 # Shell completions, generated from the argument parsers; the results are committed.
 completions: build

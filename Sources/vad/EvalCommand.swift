@@ -12,9 +12,10 @@ struct EvalCommand: ParsableCommand {
             Runs the built-in detector over every recording of a corpus made by \
             scripts/vad-corpus.py (`make corpus`) and prints, per noise type and SNR, per SNR, \
             and overall: frame-level precision, recall and F1 (10 ms frames), mean onset and \
-            offset error in ms (first and last detected utterance overlapping each labelled \
-            one), and false starts per minute of non-speech (detected utterances overlapping no \
-            speech). The CPU time of detection alone is reported as × real time.
+            offset error in ms (each labelled boundary against the nearest detected one within \
+            a second), utterances missed altogether, and false starts per minute of non-speech \
+            (detected utterances overlapping no speech). The CPU time of detection alone is \
+            reported as × real time.
 
             --detections scores another detector's per-frame decisions (written by \
             scripts/vad-compare.py) through the same endpointer, so that all are compared alike.
@@ -77,7 +78,7 @@ struct EvaluationTable {
 
     var text: String {
         var out = "detector: \(evaluation.detector)\n\n"
-        out += header("noise") 
+        out += header("noise")
         for (condition, score) in evaluation.byCondition.sorted(by: { $0.key < $1.key }) {
             out += row(condition.noise, condition.snrDB, score)
         }

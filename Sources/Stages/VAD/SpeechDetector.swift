@@ -35,7 +35,7 @@ public struct SpeechDetector {
     /// than half of the last 10 s.
     static let noisePercentile: Float = 0.4
     static let percentileMemoryFrames: Float = 1000
-    static let minimumThreshold: Float = 2
+    static let minimumThreshold: Float = 1.5
     static let margin: Float = 2
     /// Must stay below `margin`, or the threshold could sink into the noise and stay there.
     static let hysteresis: Float = 1
