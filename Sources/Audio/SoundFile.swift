@@ -52,6 +52,17 @@ public final class SoundFileReader: @unchecked Sendable {
         return mono
     }
 
+    /// All the (remaining) samples of the file.
+    public func readAll() -> [Int16] {
+        var samples: [Int16] = []
+        samples.reserveCapacity(max(frameCount, 0))
+        while true {
+            let chunk = read(65536)
+            if chunk.isEmpty { return samples }
+            samples += chunk
+        }
+    }
+
     static func fileExtension(_ path: String) -> String {
         guard let dot = path.lastIndex(of: "."), !path[dot...].contains("/") else { return "" }
         return path[path.index(after: dot)...].lowercased()

@@ -28,12 +28,7 @@ struct FeaturesCommand: ParsableCommand {
 
     func run() throws {
         let reader = try SoundFileReader(path: file)
-        var samples: [Int16] = []
-        while true {
-            let chunk = reader.read(65536)
-            if chunk.isEmpty { break }
-            samples += chunk
-        }
+        var samples = reader.readAll()
         if reader.sampleRate != rate {
             let resampler = try Resampler(from: reader.sampleRate, to: rate)
             samples = resampler.process(samples) + resampler.flush()

@@ -46,12 +46,7 @@ struct SynthesizedSpeech {
         process.waitUntilExit()
         guard process.terminationStatus == 0 else { throw SoundFileError("espeak-ng failed (is it installed?)") }
         let reader = try SoundFileReader(path: path)
-        var raw: [Int16] = []
-        while true {
-            let chunk = reader.read(8192)
-            if chunk.isEmpty { break }
-            raw += chunk
-        }
+        let raw = reader.readAll()
         let resampler = try Resampler(from: reader.sampleRate, to: rate, quality: .medium)
         let samples = resampler.process(raw) + resampler.flush()
         self.samples = samples

@@ -10,11 +10,11 @@ import Foundation
 ///   well above it in the bands its formants fall in.
 /// - **tonality** — a pure tone or a DTMF pair puts nearly all of the band's energy into one or
 ///   two spectral peaks, which speech never does; such frames are not speech.
-/// The threshold on band SNR rises with the low percentile of that measure over the last few
+/// The threshold on band SNR rises with the 40th percentile of that measure over the last ten
 /// seconds, so a call with fluctuating noise (babble, clicks) needs more evidence than a quiet
 /// line; right after speech it is lower, so fading syllables are kept.
 public struct SpeechDetector {
-    /// What a frame looked like, for `vad eval --features` and the tests.
+    /// What a frame looked like, for `vad features` and the tests.
     public struct Features: Sendable, Equatable {
         public var bandSNR: Float
         public var tonality: Float
@@ -62,7 +62,7 @@ public struct SpeechDetector {
     private var noise: NoiseFloorTracker
     /// Samples seen, up to a window: until the window is full its energy is not the line's.
     private var filled = 0
-    /// Band SNR of the last few seconds: its low percentile says how much the line's noise
+    /// Band SNR of the last ten seconds: its 40th percentile says how far the line's noise
     /// alone rises over the floor.
     private var recentSNR = DecayingHistogram(lower: 0, upper: 30, binWidth: 0.25, memory: Self.percentileMemoryFrames)
     /// Frames since the last speech frame: right after speech the threshold is lower, so a
@@ -80,10 +80,8 @@ public struct SpeechDetector {
         hop = rate * Self.hopMs / 1000
         windowLength = rate * 32 / 1000
         let fftSize = windowLength
-        let length = windowLength
-        window = (0..<length).map { Float(0.5 - 0.5 * cos(2 * Double.pi * (Double($0) + 0.5) / Double(length))) }
-        let w = window
-        let w0 = w.reduce(0) { $0 + $1 * $1 }
+        window = (0..<fftSize).map { Float(0.5 - 0.5 * cos(2 * Double.pi * (Double($0) + 0.5) / Double(fftSize))) }
+        let w0 = window.reduce(0) { $0 + $1 * $1 }
         let binHz = Double(rate) / Double(fftSize)
         let ratio = pow(Self.highHz / Self.lowHz, 1 / Double(Self.bandCount))
         bandBins = (0..<Self.bandCount).map { b in
@@ -97,8 +95,8 @@ public struct SpeechDetector {
         let floorPerBin = Float(pow(10, -75.0 / 10)) / levelScale / Float(bandBins.last!.upperBound - bandBins.first!.lowerBound)
         bandFloorMinimum = bandBins.map { Float($0.count) * floorPerBin }
         fft = RealFFT(size: fftSize)
-        samples = Array(repeating: 0, count: length)
-        windowed = Array(repeating: 0, count: length)
+        samples = Array(repeating: 0, count: fftSize)
+        windowed = Array(repeating: 0, count: fftSize)
         power = Array(repeating: 0, count: fftSize / 2 + 1)
         bandEnergy = Array(repeating: 0, count: Self.bandCount)
         noise = NoiseFloorTracker(bands: Self.bandCount)

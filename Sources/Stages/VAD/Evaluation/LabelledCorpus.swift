@@ -49,13 +49,6 @@ public struct LabelledCorpus: Sendable {
     /// The samples of one recording, at its own rate.
     public func samples(of recording: Recording) throws -> (samples: [Int16], rate: Int) {
         let reader = try SoundFileReader(path: directory + "/" + recording.file)
-        var samples: [Int16] = []
-        samples.reserveCapacity(max(reader.frameCount, 0))
-        while true {
-            let chunk = reader.read(65536)
-            if chunk.isEmpty { break }
-            samples += chunk
-        }
-        return (samples, reader.sampleRate)
+        return (reader.readAll(), reader.sampleRate)
     }
 }
