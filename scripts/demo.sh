@@ -1,5 +1,6 @@
 #!/bin/sh
-# The demo: a sample caller turn decoded as Twilio would deliver it, inspected, re-encoded.
+# The demo: a sample caller turn decoded as Twilio would deliver it, inspected, re-encoded,
+# and its speech found by vad.
 set -eu
 bin=${BIN:-.build/debug}
 out=${OUT:-out}
@@ -23,3 +24,7 @@ echo "== 3. Twilio messages -> pcm16 16 kHz -> 8 kHz µ-law WAV"
 "$bin/mulaw-decode" -i "$out/call-roundtrip.wav" | "$bin/switchboard" dump --no-audio
 frames=$("$bin/mulaw-decode" -i "$out/call-roundtrip.wav" | "$bin/switchboard" dump | grep -c '"type":"audio"')
 echo "   wrote $out/call-roundtrip.wav ($frames audio frames); listen with: play $out/call-roundtrip.wav"
+
+echo
+echo "== 4. mulaw-decode -i $call | vad | switchboard dump --no-audio   (where the caller speaks)"
+"$bin/mulaw-decode" -i "$call" | "$bin/vad" | "$bin/switchboard" dump --no-audio
