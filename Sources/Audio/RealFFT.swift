@@ -4,8 +4,7 @@ import Foundation
 ///
 /// A real sequence of N samples is transformed as N/2 complex samples (even samples as the real
 /// part, odd ones as the imaginary part) and then untangled: half the work of a complex FFT of
-/// size N. The inverse only accepts real, even spectra (power spectra), whose inverse is real:
-/// that is all autocorrelation needs. Nothing here allocates after `init`.
+/// size N. Nothing here allocates after `init`.
 public struct RealFFT: Sendable {
     public let size: Int
     private let half: Int
@@ -77,33 +76,7 @@ public struct RealFFT: Sendable {
         }
     }
 
-    /// The real sequence (size samples, unscaled) whose spectrum is the even, real `spectrum`
-    /// given for k = 0 … size/2: the circular autocorrelation when `spectrum` is a power spectrum.
-    public mutating func inverseOfRealEven(_ spectrum: UnsafeBufferPointer<Float>, into output: UnsafeMutableBufferPointer<Float>) {
-        precondition(spectrum.count >= half + 1 && output.count >= size)
-        for k in 0..<half {
-            // E = (X[k] + X[half-k]) / 2, O = (X[k] - X[half-k]) · conj(W^k) / 2, Z = E + i·O
-            let x = spectrum[k], y = spectrum[half - k]
-            let e = (x + y) / 2, d = (x - y) / 2
-            let or = d * untangleRe[k], oi = -d * untangleIm[k]
-            // Conjugated, so that the forward transform computes the inverse.
-            re[bitReversed[k]] = e - oi
-            im[bitReversed[k]] = -or
-        }
-        transformInPlace()
-        for n in 0..<half {
-            output[2 * n] = re[n]
-            output[2 * n + 1] = -im[n]
-        }
-    }
-
-    /// Iterative decimation-in-time butterflies over `re`/`im`, already in bit-reversed order.
-    private mutating func transformInPlace() {
-        re.withUnsafeMutableBufferPointer { xr in
-            im.withUnsafeMutableBufferPointer { xi in Self.butterflies(xr, xi, twiddleRe, twiddleIm) }
-        }
-    }
-
+    /// Iterative decimation-in-time butterflies over `xr`/`xi`, already in bit-reversed order.
     private static func butterflies(
         _ xr: UnsafeMutableBufferPointer<Float>, _ xi: UnsafeMutableBufferPointer<Float>, _ twiddleRe: [Float], _ twiddleIm: [Float]
     ) {
