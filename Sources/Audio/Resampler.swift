@@ -62,6 +62,12 @@ public final class Resampler {
 
     deinit { src_delete(state) }
 
+    /// A whole recording at another rate, in one go.
+    public static func resample(_ samples: [Int16], from inputRate: Int, to outputRate: Int, quality: ResamplerQuality = .default) throws -> [Int16] {
+        let resampler = try Resampler(from: inputRate, to: outputRate, quality: quality)
+        return resampler.process(samples) + resampler.flush()
+    }
+
     /// Converts the next piece of the stream.
     public func process(_ samples: [Int16]) -> [Int16] { convert(samples, endOfInput: false) }
 

@@ -30,8 +30,7 @@ struct FeaturesCommand: ParsableCommand {
         let reader = try SoundFileReader(path: file)
         var samples = reader.readAll()
         if reader.sampleRate != rate {
-            let resampler = try Resampler(from: reader.sampleRate, to: rate)
-            samples = resampler.process(samples) + resampler.flush()
+            samples = try Resampler.resample(samples, from: reader.sampleRate, to: rate)
         }
         var speechDetector = SpeechDetector(rate: rate, thresholdOffset: detector.thresholdOffset)
         var out = "ms,level_db,band_snr_db,threshold_db,tonality,speech\n"

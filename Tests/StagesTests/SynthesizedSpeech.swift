@@ -47,8 +47,7 @@ struct SynthesizedSpeech {
         guard process.terminationStatus == 0 else { throw SoundFileError("espeak-ng failed (is it installed?)") }
         let reader = try SoundFileReader(path: path)
         let raw = reader.readAll()
-        let resampler = try Resampler(from: reader.sampleRate, to: rate, quality: .medium)
-        let samples = resampler.process(raw) + resampler.flush()
+        let samples = try Resampler.resample(raw, from: reader.sampleRate, to: rate, quality: .medium)
         self.samples = samples
         self.rate = rate
         (onsetMs, offsetMs) = Self.span(of: samples, rate: rate)

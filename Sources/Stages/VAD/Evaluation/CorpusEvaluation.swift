@@ -31,8 +31,7 @@ public struct CorpusEvaluation: Sendable {
         for recording in corpus.recordings {
             var (samples, fileRate) = try corpus.samples(of: recording)
             if let rate, rate != fileRate {
-                let resampler = try Resampler(from: fileRate, to: rate, quality: .medium)
-                samples = resampler.process(samples) + resampler.flush()
+                samples = try Resampler.resample(samples, from: fileRate, to: rate, quality: .medium)
                 fileRate = rate
             }
             guard VoiceActivityDetector.rates.contains(fileRate) else {
