@@ -50,19 +50,12 @@ struct EvalCommand: ParsableCommand {
         do {
             let labelled = try LabelledCorpus(directory: corpus)
             if let detections {
-                let decisions: FrameDecisions
-                do { decisions = try FrameDecisions(path: detections) } catch {
-                    throw ValidationError("cannot read decisions from \(detections): \(error)")
-                }
-                evaluation = try .decisions(decisions, corpus: labelled, endpointing: detector.endpointing)
+                evaluation = try .decisions(FrameDecisions(path: detections), corpus: labelled, endpointing: detector.endpointing)
             } else {
                 evaluation = try .builtIn(labelled, rate: rate, thresholdOffset: detector.thresholdOffset, endpointing: detector.endpointing) { file in
                     if !quiet { FileHandle.standardError.write(Data("vad eval: \(file)\n".utf8)) }
                 }
             }
-        } catch let error as ValidationError {
-            FileHandle.standardError.write(Data("vad eval: \(error.message)\n".utf8))
-            try ExitStatus.noInput.exit()
         } catch {
             FileHandle.standardError.write(Data("vad eval: \(error)\n".utf8))
             try ExitStatus.noInput.exit()

@@ -6,6 +6,8 @@ struct DecayingHistogram {
     private var counts: [Float]
     private var total: Float = 0
     private let decay: Float
+    /// What the next count adds: it grows by 1/decay each update instead of old counts fading.
+    private var weight: Float = 1
 
     /// - Parameter memory: about how many updates a count lasts (1/e).
     init(lower: Float, upper: Float, binWidth: Float, memory: Float) {
@@ -28,7 +30,6 @@ struct DecayingHistogram {
             weight = 1
         }
     }
-    private var weight: Float = 1
 
     /// The value below which `fraction` of the (weighted) counts lie; nil before any.
     func percentile(_ fraction: Float) -> Float? {

@@ -24,6 +24,8 @@ public struct SpeechDetector {
     }
 
     public static let hopMs = 10
+    /// The sample rates it works at.
+    public static let rates = [8000, 16000]
     static let lowHz = 300.0, highHz = 3400.0
     static let bandCount = 16
     /// Below this band level (dBFS) nothing is speech: digital silence and idle-line hiss.
@@ -74,7 +76,7 @@ public struct SpeechDetector {
     ///   - rate: 8000 or 16000.
     ///   - thresholdOffset: dB added to the adaptive threshold (`--threshold`).
     public init(rate: Int, thresholdOffset: Float = 0) {
-        precondition(rate == 8000 || rate == 16000, "SpeechDetector works at 8000 or 16000 Hz")
+        precondition(Self.rates.contains(rate), "SpeechDetector works at \(Self.rates) Hz, not \(rate)")
         self.rate = rate
         self.thresholdOffset = thresholdOffset
         hop = rate * Self.hopMs / 1000

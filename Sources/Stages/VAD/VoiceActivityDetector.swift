@@ -10,7 +10,7 @@ import SwitchboardCore
 /// utterance, is passed on, and ends the stage.
 public struct VoiceActivityDetector: Stage {
     public let name = "vad"
-    public static let rates = [8000, 16000]
+    public static let rates = SpeechDetector.rates
     public var thresholdOffset: Float
     public var endpointing: Endpointer.Settings
 

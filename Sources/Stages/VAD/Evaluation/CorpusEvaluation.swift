@@ -35,7 +35,7 @@ public struct CorpusEvaluation: Sendable {
                 fileRate = rate
             }
             guard VoiceActivityDetector.rates.contains(fileRate) else {
-                throw SoundFileError("\(recording.file) is at \(fileRate) Hz; the detector works at 8000 or 16000 Hz (try --rate 8000)")
+                throw EvaluationError("\(recording.file) is at \(fileRate) Hz; the detector works at 8000 or 16000 Hz (try --rate 8000)")
             }
             progress(recording.file)
             var segmenter = SpeechSegmenter(rate: fileRate, thresholdOffset: thresholdOffset, endpointing: endpointing)
@@ -56,7 +56,7 @@ public struct CorpusEvaluation: Sendable {
         var evaluation = CorpusEvaluation(detector: decisions.detector, cpuSeconds: decisions.cpuSeconds, audioSeconds: decisions.audioSeconds)
         for recording in corpus.recordings {
             guard let detected = decisions.utterances(of: recording.file, endpointing: endpointing) else {
-                throw SoundFileError("the decisions of \(decisions.detector) have no entry for \(recording.file)")
+                throw EvaluationError("the decisions of \(decisions.detector) have no entry for \(recording.file)")
             }
             evaluation.add(recording, detected: detected)
         }
@@ -65,14 +65,13 @@ public struct CorpusEvaluation: Sendable {
 
     mutating func add(_ recording: LabelledCorpus.Recording, detected: [Range<Int>]) {
         let score = DetectionScore(truth: recording.intervals, detected: detected, durationMs: recording.durationMs)
-        byCondition[Condition(noise: recording.noise, snrDB: recording.snrDB), default: DetectionScore()] =
-            byCondition[Condition(noise: recording.noise, snrDB: recording.snrDB), default: DetectionScore()] + score
+        byCondition[Condition(noise: recording.noise, snrDB: recording.snrDB), default: DetectionScore()] += score
     }
 
     /// Scores summed over noise types, per SNR (nil: clean), best SNR first.
     public var bySNR: [(snrDB: Int?, score: DetectionScore)] {
         var sums: [Int?: DetectionScore] = [:]
-        for (condition, score) in byCondition { sums[condition.snrDB, default: DetectionScore()] = sums[condition.snrDB, default: DetectionScore()] + score }
+        for (condition, score) in byCondition { sums[condition.snrDB, default: DetectionScore()] += score }
         return sums.sorted { ($0.key ?? Int.max) > ($1.key ?? Int.max) }.map { ($0.key, $0.value) }
     }
 

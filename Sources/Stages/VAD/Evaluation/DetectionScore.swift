@@ -72,8 +72,7 @@ public struct DetectionScore: Sendable, Equatable {
         return grid
     }
 
-    public static func + (a: Self, b: Self) -> Self {
-        var sum = a
+    public static func += (sum: inout Self, b: Self) {
         sum.truePositive += b.truePositive
         sum.falsePositive += b.falsePositive
         sum.falseNegative += b.falseNegative
@@ -84,6 +83,11 @@ public struct DetectionScore: Sendable, Equatable {
         sum.missed += b.missed
         sum.falseStarts += b.falseStarts
         sum.nonSpeechMs += b.nonSpeechMs
+    }
+
+    public static func + (a: Self, b: Self) -> Self {
+        var sum = a
+        sum += b
         return sum
     }
 

@@ -18,10 +18,14 @@ public struct FrameDecisions: Sendable, Decodable {
 
     public init(path: String) throws {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw CocoaError(.fileReadNoSuchFile, userInfo: [NSFilePathErrorKey: path])
+            throw EvaluationError("cannot read decisions from \(path)")
         }
-        self = try JSONDecoder().decode(Self.self, from: data)
-        guard frameMs > 0 else { throw DecodingError.dataCorrupted(.init(codingPath: [CodingKeys.frameMs], debugDescription: "frame_ms must be positive")) }
+        do {
+            self = try JSONDecoder().decode(Self.self, from: data)
+        } catch {
+            throw EvaluationError("\(path) is not a decisions file: \(error)")
+        }
+        guard frameMs > 0 else { throw EvaluationError("\(path): frame_ms must be positive, not \(frameMs)") }
     }
 
     /// The utterances the endpointer finds in one file's decisions.

@@ -33,15 +33,15 @@ public struct LabelledCorpus: Sendable {
     public init(directory: String) throws {
         let path = directory + "/labels.json"
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw SoundFileError("no corpus at \(directory): \(path) is missing (make corpus builds it)")
+            throw EvaluationError("no corpus at \(directory): \(path) is missing (make corpus builds it)")
         }
         let labels: Labels
         do {
             labels = try JSONDecoder().decode(Labels.self, from: data)
         } catch {
-            throw SoundFileError("\(path) is not a corpus label file: \(error)")
+            throw EvaluationError("\(path) is not a corpus label file: \(error)")
         }
-        guard labels.version == 1 else { throw SoundFileError("\(path): label format version \(labels.version) is not 1") }
+        guard labels.version == 1 else { throw EvaluationError("\(path): label format version \(labels.version) is not 1") }
         self.directory = directory
         recordings = labels.files
     }
