@@ -43,10 +43,11 @@ import Testing
         let sink = CollectingSink()
         let encoder = MuLawEncoder(pace: true, leadMs: 0)
         let running = Task { try await encoder.run(feed, to: sink) }
-        // Two seconds of turn 1: at real time, most of it is still queued 200 ms later.
+        // Two seconds of turn 1: at real time, most of it is still queued when playing has begun.
         for i in 0..<100 { feed.send(pcm16Frame(tone(160, rate: 8000), rate: 8000, ts: i * 20, turn: 1)) }
         feed.send(.event(Event("spoken", ["turn": 1, "index": 0])))
-        try await Task.sleep(for: .milliseconds(200))
+        let playing = try await sink.wait { $0.contains { $0.audio?.turn == 1 } }
+        #expect(playing, "no audio of turn 1 was sent within 10 s")
         feed.send(.event(Event("interrupt", ["turn": 1, "ts": 200])))
         feed.send(pcm16Frame(tone(160, rate: 8000), rate: 8000, ts: 2000, turn: 1))  // late audio of turn 1
         feed.send(pcm16Frame(tone(160, rate: 8000), rate: 8000, ts: 0, turn: 2))
@@ -58,7 +59,6 @@ import Testing
         let interruptAt = try #require(frames.firstIndex { $0.type == "interrupt" })
         let turn1Audio = frames.compactMap(\.audio).filter { $0.turn == 1 }
         #expect(turn1Audio.count < 50, "sent \(turn1Audio.count) frames of the interrupted turn")
-        #expect(turn1Audio.count >= 1)
         #expect(!frames.contains { $0.event?["name"] == "t1.s0" })
         #expect(frames[..<interruptAt].allSatisfy { $0.turn != 2 })
         #expect(frames[interruptAt...].compactMap(\.audio).allSatisfy { $0.turn == 2 })

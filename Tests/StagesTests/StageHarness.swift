@@ -13,6 +13,18 @@ final class CollectingSink: FrameSink, @unchecked Sendable {
 
     func send(_ frame: Frame) async throws { lock.withLock { collected.append(frame) } }
     func finish() async throws { lock.withLock { finished = true } }
+
+    /// Waits until what was sent satisfies `condition`, or `timeout` passes: tests of paced or
+    /// concurrent stages wait for a state rather than sleep for a guess of how long it takes.
+    @discardableResult
+    func wait(timeout: Duration = .seconds(10), until condition: ([Frame]) -> Bool) async throws -> Bool {
+        let deadline = ContinuousClock.now + timeout
+        while !condition(frames) {
+            guard ContinuousClock.now < deadline else { return false }
+            try await Task.sleep(for: .milliseconds(2))
+        }
+        return true
+    }
 }
 
 /// A stage's input fed from a test, one frame at a time, with pauses where the test wants them.
