@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "mulaw-decode", targets: ["mulaw-decode"]),
         .executable(name: "mulaw-encode", targets: ["mulaw-encode"]),
         .executable(name: "vad", targets: ["vad"]),
+        .executable(name: "llm-stream", targets: ["llm-stream"]),
         .executable(name: "switchboard", targets: ["switchboard"]),
         .library(name: "SwitchboardCore", targets: ["SwitchboardCore"]),
         .library(name: "Audio", targets: ["Audio"]),
@@ -23,6 +24,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird-websocket", from: "2.8.1"),
         .package(url: "https://github.com/hummingbird-project/swift-websocket", from: "1.6.2"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         // C libraries from Debian's -dev packages.
@@ -44,7 +46,8 @@ let package = Package(
             .product(name: "ExtrasBase64", package: "swift-extras-base64"),
         ]),
         // One folder per stage; each stage only speaks frames.
-        .target(name: "Stages", dependencies: ["SwitchboardCore", "Audio", "Telephony",
+        .target(name: "Stages", dependencies: ["SwitchboardCore", "Audio", "Telephony", "Providers", "Resilience",
+            .product(name: "Yams", package: "Yams"),
             .product(name: "Logging", package: "swift-log")]),
 
         // Breaker, AIMD limiter, retry, failover: no provider knowledge.
@@ -71,6 +74,7 @@ let package = Package(
         .executableTarget(name: "mulaw-decode", dependencies: toolDependencies),
         .executableTarget(name: "mulaw-encode", dependencies: toolDependencies),
         .executableTarget(name: "vad", dependencies: toolDependencies),
+        .executableTarget(name: "llm-stream", dependencies: toolDependencies + ["Providers", "Resilience"]),
         .executableTarget(name: "switchboard", dependencies: toolDependencies + ["Supervisor"]),
         // Not a test: `make bench` / `swift run -c release bench`.
         .executableTarget(name: "bench", dependencies: ["SwitchboardCore", "Audio", "Providers",
@@ -79,7 +83,7 @@ let package = Package(
         .testTarget(name: "SwitchboardCoreTests", dependencies: ["SwitchboardCore"]),
         .testTarget(name: "AudioTests", dependencies: ["Audio"]),
         .testTarget(name: "TelephonyTests", dependencies: ["Telephony", "SwitchboardCore"]),
-        .testTarget(name: "StagesTests", dependencies: ["Stages", "SwitchboardCore", "Audio"]),
+        .testTarget(name: "StagesTests", dependencies: ["Stages", "SwitchboardCore", "Audio", "Providers", "Resilience", "Supervisor"]),
         .testTarget(name: "ToolTests", dependencies: ["SwitchboardCore", "Audio"]),
         .testTarget(name: "ProvidersTests", dependencies: ["Providers", "Resilience"]),
         .testTarget(name: "ResilienceTests", dependencies: ["Resilience"]),
