@@ -10,13 +10,7 @@ func withMock<T: Sendable>(_ configure: (inout MockConfiguration) -> Void = { _ 
     var configuration = MockConfiguration()
     configuration.port = 0
     configure(&configuration)
-    let mock = MockProviders(configuration: configuration)
-    let (ports, portSink) = AsyncStream.makeStream(of: Int.self)
-    let server = Task { try await mock.run { portSink.yield($0) } }
-    defer { server.cancel() }
-    var iterator = ports.makeAsyncIterator()
-    guard let port = await iterator.next() else { throw CancellationError() }
-    return try await body("http://127.0.0.1:\(port)")
+    return try await MockProviders(configuration: configuration).serving(body)
 }
 
 func faults(_ set: (inout MockFaults) -> Void) -> MockFaults {

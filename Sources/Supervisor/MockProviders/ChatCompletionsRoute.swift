@@ -49,7 +49,7 @@ struct ChatCompletionsRoute: Sendable {
         events.append(chunk([:], finish: "stop"))
         if body["stream_options"]?.object?["include_usage"]?.bool == true { events.append(chunk([:], choices: false, usage: usage)) }
         events.append(Array("data: [DONE]\n\n".utf8))
-        let streamer = MockStreamer(faults: faults, outcome: outcome, state: state)
+        let streamer = MockStreamer(route: .chat, faults: faults, outcome: outcome, state: state)
         return Response(status: .ok, headers: [.contentType: "text/event-stream", .cacheControl: "no-cache"], body: streamer.body(events))
     }
 

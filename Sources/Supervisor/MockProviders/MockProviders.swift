@@ -55,6 +55,17 @@ public struct MockProviders: Sendable {
         try await app.run()
     }
 
+    /// Runs the mock for the duration of `body`, which gets its base URL (`http://HOST:PORT`,
+    /// the port the server actually bound); the server stops when `body` returns.
+    public func serving<T: Sendable>(_ body: (String) async throws -> T) async throws -> T {
+        let (ports, portSink) = AsyncStream.makeStream(of: Int.self)
+        let server = Task { try await run { portSink.yield($0) } }
+        defer { server.cancel() }
+        var iterator = ports.makeAsyncIterator()
+        guard let port = await iterator.next() else { throw CancellationError() }
+        return try await body("http://\(configuration.host):\(port)")
+    }
+
     /// The counts `/mock/stats` serves.
     public var stats: JSON { state.stats }
 }

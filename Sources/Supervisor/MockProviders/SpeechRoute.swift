@@ -28,7 +28,7 @@ struct SpeechRoute: Sendable {
         let pcm = Self.tone(seconds: seconds)
         var chunks = stride(from: 0, to: pcm.count, by: Self.rate / 10 * 2).map { Array(pcm[$0..<min($0 + Self.rate / 10 * 2, pcm.count)]) }
         if format == "wav" { chunks.insert(Self.wavHeader(dataBytes: pcm.count), at: 0) }
-        let streamer = MockStreamer(faults: faults, outcome: outcome, state: state)
+        let streamer = MockStreamer(route: .speech, faults: faults, outcome: outcome, state: state)
         return Response(status: .ok, headers: [.contentType: format == "wav" ? "audio/wav" : "audio/pcm"], body: streamer.body(chunks))
     }
 

@@ -1,0 +1,65 @@
+import Foundation
+import Logging
+import Resilience
+import SwitchboardCore
+
+/// The `llm-stream` stage: it owns the conversation. It decides when the caller has finished a
+/// turn (a final transcript with `endpoint:true`, or typed `text`), streams the agent's answer
+/// as `token` events between `response.start` and `response.end`, and decides when the caller
+/// has interrupted (`interrupt`), cancelling the answer at once.
+///
+/// Consumed: `text`, `transcript`, `context`. Watched and passed on: `start`, `stop`, `vad`,
+/// `mark`, `spoken`, audio. Everything else is passed on unchanged.
+public struct LLMStream: Stage {
+    public let name = "llm-stream"
+    public var configuration: Configuration
+
+    public struct Configuration: Sendable {
+        /// Tried in order per turn (failover), each behind its own breaker and limiter.
+        public var engines: [FailoverEngine<Prompt, ResponseChunk>]
+        /// Start the next engine too when the first has produced nothing for this long.
+        public var hedgeAfter: Duration?
+        public var system: String?
+        /// `<dir>/<tenant>.txt` replaces the system prompt for calls of that tenant.
+        public var tenantPromptDirectory: String?
+        /// What happens when a call starts.
+        public var greeting: Greeting = .none
+        public var greetingWordsPerSecond: Double = 40
+        public var historyTurns = 8
+        public var bargeInMs = 200
+        public var bargeInWords = 3
+        /// Start answering a stable interim transcript before its final arrives.
+        public var speculate = false
+
+        public init(engines: [FailoverEngine<Prompt, ResponseChunk>]) { self.engines = engines }
+    }
+
+    public enum Greeting: Sendable, Equatable {
+        /// Wait for the caller to speak.
+        case none
+        /// Say this text.
+        case text(String)
+        /// Ask the engines, with no user message (the script engine says its `greeting:`).
+        case engines
+    }
+
+    public init(configuration: Configuration) { self.configuration = configuration }
+
+    public func run(_ input: some AsyncSequence<Frame, Never> & Sendable, to output: some FrameSink) async throws {
+        let (inbox, post) = AsyncStream.makeStream(of: LoopInput.self)
+        let reader = Task {
+            for await frame in input { post.yield(.frame(frame)) }
+            post.yield(.inputEnded)
+        }
+        defer { reader.cancel() }
+        let loop = ConversationLoop(stage: name, configuration: configuration, output: output, post: post)
+        defer { loop.cancelAll() }
+        for await message in inbox {
+            try await loop.handle(message)
+            if loop.isFinished { break }
+        }
+        if let failure = loop.failureToReport {
+            throw StageFailure(.unavailable, "\(failure)")
+        }
+    }
+}
