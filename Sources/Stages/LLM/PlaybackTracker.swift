@@ -72,10 +72,19 @@ struct MarkName: Equatable {
 }
 
 /// Sentences cut after `.` `!` `?` `…` `;` `।` `॥` `。` `！` `？` (and any closing quotes or
-/// brackets) followed by a space or the end, and at newlines: an estimate for when `spoken` events do not come back.
+/// brackets) followed by a space or the end, and at newlines, but not after a title or an
+/// initial ("Dr.", "J."): an estimate for when `spoken` events do not come back.
 enum SentenceEstimate {
     static let terminators: Set<Character> = [".", "!", "?", "…", ";", "।", "॥", "。", "！", "？"]
     static let closers: Set<Character> = ["\"", "'", "”", "’", ")", "]", "»"]
+    static let abbreviations: Set<String> = ["mr.", "mrs.", "ms.", "dr.", "prof.", "st.", "sr.", "jr.", "vs.", "etc.", "e.g.", "i.e.", "no."]
+
+    /// "Dr." or "J." at the end of `text`: a full stop that does not end a sentence.
+    static func endsWithAbbreviation(_ text: String) -> Bool {
+        guard text.last == "." else { return false }
+        let word = text.split(whereSeparator: \.isWhitespace).last.map { $0.lowercased() } ?? ""
+        return abbreviations.contains(word) || (word.count == 2 && word.first?.isLetter == true)
+    }
 
     static func split(_ text: String) -> [String] {
         var sentences: [String] = []
@@ -90,7 +99,7 @@ enum SentenceEstimate {
             }
             current.append(character)
             if terminators.contains(character) {
-                ended = true
+                ended = !endsWithAbbreviation(current)
             } else if !(ended && closers.contains(character)) {
                 ended = false
             }

@@ -48,7 +48,8 @@ public struct MockProviders: Sendable {
         }
         let app = Application(
             router: router,
-            server: .http1WebSocketUpgrade(webSocketRouter: router),
+            server: .http1WebSocketUpgrade(webSocketRouter: router,
+                configuration: .init(http1: .init(additionalChannelHandlers: [HangUpCloser()]))),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "switchboard-mock"),
             onServerRunning: { channel in await onReady(channel.localAddress?.port ?? 0) },
             logger: logger)

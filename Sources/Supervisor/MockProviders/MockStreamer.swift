@@ -30,7 +30,12 @@ struct MockStreamer: Sendable {
         for (index, chunk) in chunks.enumerated() {
             if outcome == .stall, index == faults.stallAfter {
                 // Say nothing more, but keep the connection open until the client gives up.
-                try await Task.sleep(for: .seconds(3600))
+                // An empty write puts no byte on the wire (NIO does not frame empty chunks)
+                // but fails once the client has hung up, which is how the hang-up is seen.
+                while true {
+                    try await Task.sleep(for: .milliseconds(50))
+                    try await writer.write(ByteBuffer())
+                }
             }
             if outcome == .disconnect, index == faults.disconnectAfter { throw Disconnect() }
             if index > 0, let gap { try await Task.sleep(for: gap + state.jitter(faults.jitterMs)) }
