@@ -6,12 +6,14 @@ public struct ProviderPreset: Sendable, Equatable {
     public let apiKeyVariable: String
     /// Local servers take any key, or none.
     public let needsKey: Bool
+    /// The model asked for when neither `--model` nor `NAME:MODEL` says.
+    public let defaultModel: String
 
     public static let all: [ProviderPreset] = [
-        ProviderPreset(name: "openai", baseURL: "https://api.openai.com/v1", apiKeyVariable: "OPENAI_API_KEY", needsKey: true),
-        ProviderPreset(name: "groq", baseURL: "https://api.groq.com/openai/v1", apiKeyVariable: "GROQ_API_KEY", needsKey: true),
-        ProviderPreset(name: "ollama", baseURL: "http://localhost:11434/v1", apiKeyVariable: "OLLAMA_API_KEY", needsKey: false),
-        ProviderPreset(name: "vllm", baseURL: "http://localhost:8000/v1", apiKeyVariable: "VLLM_API_KEY", needsKey: false),
+        ProviderPreset(name: "openai", baseURL: "https://api.openai.com/v1", apiKeyVariable: "OPENAI_API_KEY", needsKey: true, defaultModel: "gpt-4o-mini"),
+        ProviderPreset(name: "groq", baseURL: "https://api.groq.com/openai/v1", apiKeyVariable: "GROQ_API_KEY", needsKey: true, defaultModel: "llama-3.1-8b-instant"),
+        ProviderPreset(name: "ollama", baseURL: "http://localhost:11434/v1", apiKeyVariable: "OLLAMA_API_KEY", needsKey: false, defaultModel: "llama3.2"),
+        ProviderPreset(name: "vllm", baseURL: "http://localhost:8000/v1", apiKeyVariable: "VLLM_API_KEY", needsKey: false, defaultModel: "default"),
     ]
 
     public static func named(_ name: String) -> ProviderPreset? { all.first { $0.name == name } }

@@ -8,19 +8,19 @@ public struct WordStreamer: Sendable {
 
     public init(wordsPerSecond: Double) { self.wordsPerSecond = wordsPerSecond }
 
-    /// The words of `text` with their leading space ("Hello", " there."), then `trailer`.
-    /// Stopping the iteration stops the clock.
-    public func stream(_ text: String, then trailer: [ResponseChunk] = []) -> AsyncThrowingStream<ResponseChunk, any Error> {
+    /// `leading` at once, then the words of `text` with their leading space ("Hello",
+    /// " there."). Stopping the iteration stops the clock.
+    public func stream(_ text: String, after leading: [ResponseChunk] = []) -> AsyncThrowingStream<ResponseChunk, any Error> {
         let words = Self.words(text)
         let gap: Duration? = wordsPerSecond > 0 ? .nanoseconds(Int64(1e9 / wordsPerSecond)) : nil
         return AsyncThrowingStream { continuation in
             let task = Task {
                 do {
+                    for chunk in leading { continuation.yield(chunk) }
                     for (index, word) in words.enumerated() {
                         if index > 0, let gap { try await Task.sleep(for: gap) }
                         continuation.yield(.text(word))
                     }
-                    for chunk in trailer { continuation.yield(chunk) }
                     continuation.finish()
                 } catch {
                     continuation.finish(throwing: error)

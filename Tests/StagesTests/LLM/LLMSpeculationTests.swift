@@ -1,0 +1,97 @@
+import Foundation
+@testable import Stages
+import SwitchboardCore
+import Testing
+
+/// `--speculate`: an answer started on a settled interim is kept when the final matches.
+@Suite struct LLMSpeculationTests {
+    /// The engine takes 300 ms to its first word; the final comes 400 ms after the interim
+    /// settled, so the whole TTFT is saved and the answer is out as soon as the final arrives.
+    @Test func matchingFinalKeepsTheHeadStart() async throws {
+        let engine = RecordingEngine(delay: .milliseconds(300))
+        let running = RunningStage(stage([engine]) { $0.speculate = true })
+        running.send(transcript("what are your hours", final: false), transcript("What are your hours", final: false))
+        try await Task.sleep(for: .milliseconds(400))
+        #expect(running.sink.events.isEmpty, "a speculative answer is held back")
+        running.send(transcript("What are your hours?", final: true, endpoint: true))
+        let events = try await running.finish()
+        #expect(engine.prompts.count == 1, "the final reused the speculative request")
+        #expect(events.of("response.start").first?["text"] == "What are your hours?")
+        #expect(events.tokens(turn: 1) == "You said: What are your hours.")
+        let saved = try #require(events.of("trace").first { $0["name"] == "llm.speculation" }?["ms"]?.double)
+        #expect(saved >= 250 && saved <= 400, "saved \(saved) ms of a 300 ms TTFT")
+        let ttft = try #require(events.of("trace").first { $0["name"] == "llm.ttft" }?["ms"]?.double)
+        #expect(ttft < 200, "TTFT after the final was \(ttft) ms")
+    }
+
+    /// A final that says something else cancels the speculation and asks again.
+    @Test func differentFinalRegenerates() async throws {
+        let engine = RecordingEngine(delay: .milliseconds(50))
+        let running = RunningStage(stage([engine]) { $0.speculate = true })
+        running.send(transcript("book for monday", final: false), transcript("book for monday", final: false))
+        try await Task.sleep(for: .milliseconds(100))
+        running.send(transcript("book for monday at ten", final: true, endpoint: true))
+        let events = try await running.finish()
+        #expect(engine.prompts.map(\.user) == ["book for monday", "book for monday at ten"])
+        #expect(events.tokens(turn: 1) == "You said: book for monday at ten.")
+        #expect(events.of("trace").first { $0["name"] == "llm.speculation" }?["ms"] == 0)
+    }
+
+    @Test func withoutTheFlagNothingStartsEarly() async throws {
+        let engine = RecordingEngine()
+        let running = RunningStage(stage([engine]))
+        running.send(transcript("hello there", final: false), transcript("hello there", final: false))
+        try await Task.sleep(for: .milliseconds(50))
+        #expect(engine.prompts.isEmpty)
+        _ = try await running.finish()
+    }
+}
+
+@Suite struct PlaybackTrackerTests {
+    @Test(arguments: [
+        ("Hello there. How are you?", ["Hello there.", "How are you?"]),
+        ("Dr. Rao is in. Mr. J. Smith is not!", ["Dr. Rao is in.", "Mr. J. Smith is not!"]),
+        ("He said \"stop.\" Then left", ["He said \"stop.\"", "Then left"]),
+        ("नमस्ते। आप कैसे हैं?", ["नमस्ते।", "आप कैसे हैं?"]),
+        ("Line one\nLine two", ["Line one", "Line two"]),
+        ("Pi is 3.14 today.", ["Pi is 3.14 today."]),
+    ])
+    func sentenceEstimate(text: String, sentences: [String]) {
+        #expect(SentenceEstimate.split(text) == sentences)
+    }
+
+    @Test func marks() {
+        #expect(MarkName("t3.s12") == MarkName(turn: 3, sentence: 12))
+        #expect(MarkName("t3.end")?.sentence == nil)
+        #expect(MarkName("t3.x1") == nil)
+        #expect(MarkName("hello") == nil)
+        var tracker = PlaybackTracker(turn: 2)
+        tracker.append("One. Two. Three.")
+        tracker.endGeneration()
+        let otherTurn = tracker.played(mark: "t1.s0")
+        let second = tracker.played(mark: "t2.s1")
+        #expect(!otherTurn && second)
+        #expect(tracker.heardText == "One. Two.")
+        #expect(!tracker.playedEverything)
+        _ = tracker.played(mark: "t2.s2")
+        #expect(tracker.playedEverything)
+    }
+
+    @Test func historyWindowCountsAGreetingAsAnExchange() {
+        var history = ConversationHistory(turns: 2)
+        history.append(user: nil, assistant: "Hello.")
+        history.append(user: "a", assistant: "A")
+        #expect(history.messages.map(\.content) == ["Hello.", "a", "A"])
+        history.append(user: "b", assistant: "B")
+        #expect(history.messages.map(\.content) == ["a", "A", "b", "B"])
+        history.replaceLastAssistant(with: "B (heard)")
+        #expect(history.messages.last?.content == "B (heard)")
+        var none = ConversationHistory(turns: 0)
+        none.append(user: "x", assistant: "y")
+        #expect(none.messages.isEmpty)
+    }
+}
+
+extension MarkName {
+    init(turn: Int, sentence: Int?) { self = MarkName("t\(turn)." + (sentence.map { "s\($0)" } ?? "end"))! }
+}
