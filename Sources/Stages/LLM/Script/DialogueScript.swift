@@ -1,0 +1,56 @@
+import Foundation
+
+/// The `script` engine of `llm-stream`: a deterministic dialogue driven by a YAML file of states,
+/// intents and slots (switchboard-script(5)).
+///
+/// Pure: a turn is a function of the state, the utterance and the day, so the stage may compute
+/// one speculatively and drop it, and a call restored from a `context` event carries on exactly.
+/// Streaming, timing and history belong to the stage, not here.
+public struct DialogueScript: Sendable {
+    let definition: ScriptDefinition
+
+    /// Parses YAML text. `file` is only used in error messages.
+    public init(yaml: String, file: String) throws(ScriptError) {
+        definition = try ScriptLoader.load(yaml: yaml, file: file)
+    }
+
+    /// Reads and parses a file (a missing or unreadable file is an error without a line).
+    public init(contentsOf path: String) throws(ScriptError) {
+        let text: String
+        do {
+            text = try String(contentsOfFile: path, encoding: .utf8)
+        } catch {
+            let reason = FileManager.default.fileExists(atPath: path) ? "cannot read the script (not UTF-8 text, or no permission)" : "no such file"
+            throw ScriptError(file: path, message: reason)
+        }
+        try self.init(yaml: text, file: path)
+    }
+
+    /// The script's own streaming rate in words per second (`rate:`), if it sets one.
+    public var wordsPerSecond: Double? { definition.rate }
+
+    /// The state a new call starts in.
+    public func begin() -> DialogueState { DialogueState(state: definition.start) }
+
+    /// What the agent says when the call starts: the `greeting`, then the state's `say` and, if it
+    /// collects slots, the first question; nil when that is nothing.
+    public func greeting(in state: DialogueState, today: CalendarDay) -> DialogueTurn? {
+        guard !state.ended else { return nil }
+        var builder = DialogueTurnBuilder(script: definition, state: state, utterance: Utterance(tokens: []), today: today)
+        let turn = builder.greet()
+        return turn.reply.isEmpty ? nil : turn
+    }
+
+    /// The reply to one caller utterance: typed text, or a recognizer transcript (lowercase, no
+    /// punctuation, numbers as words). After an end state the reply is empty and the state unchanged.
+    /// A state name the script does not have (a context from another script) counts as `start`.
+    public func respond(to utterance: String, in state: DialogueState, today: CalendarDay) -> DialogueTurn {
+        guard !state.ended else { return DialogueTurn(reply: "", state: state) }
+        var builder = DialogueTurnBuilder(script: definition, state: state, utterance: Utterance(utterance), today: today)
+        return builder.respond()
+    }
+
+    /// A JSGF grammar for the embedded recognizer covering every example phrase and slot answer;
+    /// see `JSGFGrammarWriter`.
+    public func jsgfGrammar() -> String { JSGFGrammarWriter(script: definition).grammar() }
+}
