@@ -1,6 +1,6 @@
 #!/bin/sh
 # The demo: a sample caller turn decoded as Twilio would deliver it, inspected, re-encoded,
-# and its speech found by vad.
+# its speech found by vad, and a typed conversation with the receptionist script.
 set -eu
 bin=${BIN:-.build/debug}
 out=${OUT:-out}
@@ -28,3 +28,17 @@ echo "   wrote $out/call-roundtrip.wav ($frames audio frames); listen with: play
 echo
 echo "== 4. mulaw-decode -i $call | vad | switchboard dump --no-audio   (where the caller speaks)"
 "$bin/mulaw-decode" -i "$call" | "$bin/vad" | "$bin/switchboard" dump --no-audio
+
+echo
+echo "== 5. the agent: caller turns typed into llm-stream, the clinic receptionist script answering"
+printf 'Hello\nI need an appointment tomorrow at ten\nMy name is Asha\nyes please\n' |
+    "$bin/llm-stream" --script Examples/receptionist.yaml --words-per-second 0 --text |
+    python3 -c '
+import json, sys
+reply = ""
+for line in sys.stdin:
+    event = json.loads(line)
+    if event["type"] == "response.start": print("   caller:", event["text"])
+    elif event["type"] == "token": reply += event["text"]
+    elif event["type"] == "response.end": print("   agent: ", reply); reply = ""
+'

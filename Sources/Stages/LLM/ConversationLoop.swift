@@ -267,6 +267,11 @@ final class ConversationLoop<Output: FrameSink> {
     // MARK: Generating
 
     private func respond(to text: String, spoken: Bool = false) async throws {
+        // A greeting that has not said a word yet gives way to the caller.
+        if let agent, !agent.announced {
+            agent.task?.cancel()
+            self.agent = nil
+        }
         let turn = nextTurn
         nextTurn += 1
         if let speculation, spoken, speculation.matches(text) {

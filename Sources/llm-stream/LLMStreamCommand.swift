@@ -1,0 +1,150 @@
+import ArgumentParser
+import Foundation
+import Stages
+import SwitchboardCore
+import ToolSupport
+
+@main
+struct LLMStreamCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "llm-stream",
+        abstract: "Hold the conversation: answer the caller's turns as streamed tokens, stop when interrupted.",
+        discussion: """
+            With no subcommand, `llm-stream` runs the stage (`llm-stream run`). `llm-stream \
+            grammar` prints the recognition grammar of a dialogue script. See llm-stream(1) and \
+            switchboard-script(5).
+            """,
+        subcommands: [RunCommand.self, GrammarCommand.self],
+        defaultSubcommand: RunCommand.self)
+}
+
+struct RunCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Answer the caller (the default subcommand).",
+        discussion: """
+            Reads frames on stdin; a plain line is typed `text`. A caller turn ends with a final \
+            `transcript` that has `endpoint:true`, or a `text` event; the answer goes out as
+              {"type":"response.start","turn":1,"text":"<what the caller said>"}
+              {"type":"token","turn":1,"text":" Sure"} …
+              {"type":"response.end","turn":1,"reason":"done","engine":"script"}
+            then `trace` events (llm.ttft, llm.tokens_per_s, llm.total) and a `context` event \
+            holding the conversation. A `context` event on input restores it.
+
+            While the agent speaks (until the mark of its last sentence returns, or until \
+            `response.end` where no marks flow), caller speech of at least --barge-in-ms (a `vad` \
+            start) or an interim transcript of at least --barge-in-words words sends \
+            `interrupt`, cancels the answer at once and ends the turn with reason `interrupted`; \
+            history keeps only what the caller heard.
+
+            Engines: `script` runs a dialogue script (--script FILE); `openai` is any \
+            OpenAI-compatible server (--provider, --base-url, --model, key from --api-key-env); \
+            `groq`, `ollama` and `vllm` are the same with that provider's address and key \
+            variable (GROQ_API_KEY, …). With several, each turn fails over in order; 429 halves \
+            an engine's concurrency, errors and stalls open its breaker; --hedge-ms starts the \
+            next engine as well when the first is slow to answer.
+
+            Exit status: 0 done, 64 bad usage, 65 input ended inside a frame payload, 69 every \
+            engine failed and no turn was answered, 78 bad script or configuration.
+
+            Examples:
+              echo "I need an appointment tomorrow at ten" | llm-stream --script Examples/receptionist.yaml
+              llm-stream --engine groq,script --script Examples/receptionist.yaml --hedge-ms 800 < turns.frames
+              llm-stream --engine openai --base-url http://127.0.0.1:8080/v1 --system-file prompt.txt
+            """)
+
+    @OptionGroup(title: "Engines") var engines: EngineOptions
+    @OptionGroup(title: "Conversation") var conversation: ConversationOptions
+    @OptionGroup var frameOutput: FrameOutputOptions
+    @OptionGroup var log: LogOptions
+
+    func run() async throws {
+        let logger = log.makeLogger(label: "llm-stream")
+        do {
+            let script = try engines.loadScript()
+            var configuration = LLMStream.Configuration(engines: try engines.engines(script: script, logger: logger))
+            try conversation.apply(to: &configuration, scriptGreets: script != nil && engines.specs.first?.name == "script")
+            configuration.hedgeAfter = engines.hedgeMs.map { .milliseconds($0) }
+            try await StdioBinding.run(LLMStream(configuration: configuration), encoding: frameOutput.encoding, logger: logger).exit()
+        } catch let failure as StageFailure {
+            logger.error("\(failure.message)")
+            try failure.status.exit()
+        }
+    }
+}
+
+struct ConversationOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("System prompt for LLM engines.", valueName: "text"))
+    var system: String?
+
+    @Option(name: .long, help: ArgumentHelp("Read the system prompt from a file.", valueName: "file"))
+    var systemFile: String?
+
+    @Option(name: .long, help: ArgumentHelp("Directory of per-tenant prompts: <dir>/<tenant>.txt for start.tenant (start.params.system wins over both).", valueName: "dir"))
+    var tenantPrompts: String?
+
+    @Option(name: .long, help: ArgumentHelp("Say this when a call starts (default: the script's greeting, if the script engine comes first).", valueName: "text"))
+    var greeting: String?
+
+    @Option(name: .long, help: ArgumentHelp("User/assistant exchanges kept and sent to the engine.", valueName: "n"))
+    var historyTurns = 8
+
+    @Option(name: .long, help: ArgumentHelp("Caller speech over the agent that interrupts it; shorter is a backchannel.", valueName: "ms"))
+    var bargeInMs = 200
+
+    @Option(name: .long, help: ArgumentHelp("Words in an interim transcript over the agent that interrupt it.", valueName: "n"))
+    var bargeInWords = 3
+
+    @Flag(name: .long, help: "Start answering a settled interim transcript before its final arrives; keep the head start if the final matches.")
+    var speculate = false
+
+    func validate() throws {
+        guard system == nil || systemFile == nil else { throw ValidationError("give --system or --system-file, not both") }
+        guard historyTurns >= 0 else { throw ValidationError("--history-turns must not be negative") }
+        guard bargeInMs >= 0, bargeInWords >= 1 else { throw ValidationError("--barge-in-ms must be ≥ 0 and --barge-in-words ≥ 1") }
+    }
+
+    func apply(to configuration: inout LLMStream.Configuration, scriptGreets: Bool) throws {
+        if let systemFile {
+            do {
+                configuration.system = try String(contentsOfFile: systemFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+            } catch {
+                throw StageFailure(.config, "cannot read --system-file \(systemFile): \(error.localizedDescription)")
+            }
+        } else {
+            configuration.system = system
+        }
+        configuration.tenantPromptDirectory = tenantPrompts
+        configuration.greeting = greeting.map { .text($0) } ?? (scriptGreets ? .engines : .none)
+        configuration.historyTurns = historyTurns
+        configuration.bargeInMs = bargeInMs
+        configuration.bargeInWords = bargeInWords
+        configuration.speculate = speculate
+    }
+}
+
+struct GrammarCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "grammar",
+        abstract: "Print the JSGF recognition grammar of a dialogue script.",
+        discussion: """
+            Every example phrase of every intent, with slot placeholders expanded (names from \
+            the slot's list, numbers, dates, times, yes/no), as a JSGF grammar the embedded \
+            recognizer can load. Exit status 78 for a bad script.
+
+            Example:
+              llm-stream grammar --script Examples/receptionist.yaml > receptionist.gram
+            """)
+
+    @Option(name: .long, help: ArgumentHelp("The dialogue script.", valueName: "file"))
+    var script: String
+
+    func run() throws {
+        do {
+            print(try DialogueScript(contentsOf: script).jsgfGrammar(), terminator: "")
+        } catch {
+            FileHandle.standardError.write(Data("llm-stream: \(error)\n".utf8))
+            try ExitStatus.config.exit()
+        }
+    }
+}

@@ -1,0 +1,80 @@
+import Foundation
+import Testing
+
+/// `llm-stream` as a user runs it: typed lines in, the answer as frames out.
+@Suite(.serialized) struct LLMStreamToolTests {
+    func replies(_ result: Tools.Result) -> [String] {
+        var replies: [String] = []
+        var current = ""
+        for line in result.json {
+            switch line["type"] as? String {
+            case "token": current += line["text"] as? String ?? ""
+            case "response.end": replies.append(current); current = ""
+            default: break
+            }
+        }
+        return replies
+    }
+
+    @Test func receptionistAnswersATypedLine() throws {
+        let result = try Tools.sh(
+            #"echo "I need an appointment tomorrow at ten" | llm-stream --script Examples/receptionist.yaml --today 2026-11-21 --words-per-second 0 --text"#)
+        #expect(result.status == 0, "\(result.stderr)")
+        let types = result.json.compactMap { $0["type"] as? String }
+        #expect(types.first == "response.start")
+        #expect(types.filter { $0 != "token" } == ["response.start", "response.end", "trace", "trace", "trace", "context"])
+        let reply = try #require(replies(result).first)
+        #expect(reply.lowercased().contains("name"), "asks for the name next: \(reply)")
+        let context = try #require(result.json.last)
+        let state = try #require(context["engine_state"] as? [String: Any])
+        #expect((state["slots"] as? [String: String]) == ["date": "2026-11-22", "time": "10:00"])
+    }
+
+    @Test func receptionistBooksAcrossTurns() throws {
+        let lines = "I need an appointment tomorrow at ten\nMy name is Asha\nyes please\n"
+        let result = try Tools.sh("llm-stream --script Examples/receptionist.yaml --today 2026-11-21 --words-per-second 0 --text",
+            stdin: Data(lines.utf8))
+        #expect(result.status == 0, "\(result.stderr)")
+        let said = replies(result)
+        #expect(said.count == 3, "\(said)")
+        #expect(said.last?.contains("Asha") == true)
+        #expect(said.last?.contains("10 AM") == true, "\(said)")
+        let state = try #require(result.json.last?["engine_state"] as? [String: Any])
+        #expect(state["ended"] as? Bool == true)
+    }
+
+    @Test func malformedScriptIsAConfigurationError() throws {
+        let script = Tools.scratch + "/bad.yaml"
+        try "start: welcome\nslots:\n  when: {type: dat}\nstates:\n  welcome: {}\n".write(toFile: script, atomically: true, encoding: .utf8)
+        let result = try Tools.sh("echo hi | llm-stream --script \(script)")
+        #expect(result.status == 78)
+        #expect(result.stderr.contains("bad.yaml:3:"), "\(result.stderr)")
+        #expect(result.text.isEmpty)
+        let grammar = try Tools.sh("llm-stream grammar --script \(script)")
+        #expect(grammar.status == 78)
+    }
+
+    @Test func unreachableEngineIsUnavailable() throws {
+        let result = try Tools.sh("echo hi | llm-stream --engine openai --base-url http://127.0.0.1:9/v1 --text")
+        #expect(result.status == 69, "\(result.stderr)")
+        let types = result.json.compactMap { $0["type"] as? String }
+        #expect(types.contains("error"))
+        #expect(result.json.first { $0["type"] as? String == "response.end" }?["reason"] as? String == "error")
+    }
+
+    @Test func usageErrorsNameTheOption() throws {
+        let unknown = try Tools.sh("llm-stream --engine gpt9 </dev/null")
+        #expect(unknown.status == 64)
+        #expect(unknown.stderr.contains("gpt9"))
+        let noScript = try Tools.sh("llm-stream </dev/null")
+        #expect(noScript.status == 64)
+        #expect(noScript.stderr.contains("--script"))
+    }
+
+    @Test func grammarListsThePhrases() throws {
+        let result = try Tools.sh("llm-stream grammar --script Examples/receptionist.yaml")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.text.hasPrefix("#JSGF"))
+        #expect(result.text.lowercased().contains("appointment"))
+    }
+}
