@@ -1,0 +1,114 @@
+function __llm-stream_should_offer_completions_for_flags_or_options -a expected_commands
+    set -l non_repeating_flags_or_options $argv[2..]
+    set -l non_repeating_flags_or_options_absent 0
+    set -l positional_index 0
+    set -l commands
+    __llm-stream_parse_tokens
+    test "$commands" = "$expected_commands"; and return $non_repeating_flags_or_options_absent
+end
+
+function __llm-stream_should_offer_completions_for_positional -a expected_commands positional_index_comparison expected_positional_index
+    set -l non_repeating_flags_or_options
+    set -l non_repeating_flags_or_options_absent 0
+    set -l positional_index 0
+    set -l commands
+    __llm-stream_parse_tokens
+    test "$commands" = "$expected_commands" -a \( "$positional_index" "$positional_index_comparison" "$expected_positional_index" \)
+end
+
+function __llm-stream_parse_tokens -S
+    set -l unparsed_tokens (__llm-stream_tokens -pc)
+    switch $unparsed_tokens[1]
+    case 'llm-stream'
+        __llm-stream_parse_subcommand 0 'h/help'
+        switch $unparsed_tokens[1]
+        case 'run'
+            __llm-stream_parse_subcommand 0 'engine=' 'script=' 'provider=' 'base-url=' 'model=' 'api-key-env=' 'temperature=' 'max-tokens=' 'hedge-ms=' 'stall-ms=' 'breaker-failures=' 'breaker-open-s=' 'words-per-second=' 'today=' 'system=' 'system-file=' 'tenant-prompts=' 'greeting=' 'history-turns=' 'barge-in-ms=' 'barge-in-words=' 'speculate' 'text' 'log-level=' 'h/help'
+        case 'grammar'
+            __llm-stream_parse_subcommand 0 'script=' 'h/help'
+        case 'help'
+            __llm-stream_parse_subcommand -r 1 
+        end
+    end
+end
+
+function __llm-stream_tokens
+    if test (string split -m 1 -f 1 -- . "$FISH_VERSION") -gt 3
+        commandline --tokens-raw $argv
+    else
+        commandline -o $argv
+    end
+end
+
+function __llm-stream_parse_subcommand -S -a positional_count
+    argparse -s r -- $argv
+    set -l option_specs $argv[2..]
+    set -l is_repeating_positional $_flag_r
+    set -el _flag_r
+    set -a commands $unparsed_tokens[1]
+    set positional_index 0
+    while true
+        set -e unparsed_tokens[1]
+        argparse -sn "$commands" $option_specs -- $unparsed_tokens 2> /dev/null
+        set unparsed_tokens $argv
+        set positional_index (math $positional_index + 1)
+        for non_repeating_flag_or_option in $non_repeating_flags_or_options
+            if set -ql "_flag_$(string replace -a - _ -- $non_repeating_flag_or_option)"
+                set non_repeating_flags_or_options_absent 1
+                break
+            end
+        end
+        test (count $unparsed_tokens) -eq 0 -o \( -z "$is_repeating_positional" -a "$positional_index" -gt "$positional_count" \) && break
+    end
+end
+
+function __llm-stream_complete_directories
+    set -l token (commandline -t)
+    string match -- '*/' $token
+    set -l subdirs $token*/
+    printf %s\n $subdirs
+end
+
+function __llm-stream_custom_completion
+    set -x SAP_SHELL fish
+    set -x SAP_SHELL_VERSION $FISH_VERSION
+    set -l tokens (__llm-stream_tokens -p)
+    if test -z "$(__llm-stream_tokens -t)"
+        set -l index (count (__llm-stream_tokens -pc))
+        set tokens $tokens[..$index] \'\' $tokens[(math $index + 1)..]
+    end
+    command $tokens[1] $argv $tokens
+end
+
+complete -c 'llm-stream' -f
+complete -c 'llm-stream' -n '__llm-stream_should_offer_completions_for_flags_or_options "llm-stream" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'llm-stream' -n '__llm-stream_should_offer_completions_for_positional "llm-stream" -eq 1' -fa 'run' -d 'Answer the caller (the default subcommand).'
+complete -c 'llm-stream' -n '__llm-stream_should_offer_completions_for_positional "llm-stream" -eq 1' -fa 'grammar' -d 'Print the JSGF recognition grammar of a dialogue script.'
+complete -c 'llm-stream' -n '__llm-stream_should_offer_completions_for_positional "llm-stream" -eq 1' -fa 'help' -d 'Show subcommand help information.'
+complete -c 'llm-stream' -n '__llm-stream_should_offer_completions_for_flags_or_options "llm-stream run" engine' -l 'engine' -d 'Engines tried in order per turn: script, openai, groq, ollama, vllm; NAME:MODEL picks a model.' -rfka ''
+complete -c 'llm-stream' -n '__llm-stream_should_offer_completions_for_flags_or_options "llm-stream run" script' -l 'script' -d 'The dialogue script for the script engine.' -rfka ''
+complete -c 'llm-stream' -n '__llm-stream_should_offer_completions_for_flags_or_options "llm-stream run" provider' -l 'provider' -d 'Base URL preset of the openai engine: openai, groq, ollama or vllm.' -rfka ''
+complete -c 'llm-stream' -n '__llm-stream_should_offer_completions_for_flags_or_options "llm-stream run" base-url' -l 'base-url' -d 'Base URL of the openai engine, ending in /v1 (overrides --provider).' -rfka ''
+complete -c 'llm-stream' -n '__llm-stream_should_offer_completions_for_flags_or_options "llm-stream run" model' -l 'model' -d 'Model of the openai engine (default per provider).' -rfka ''
+complete -c 'llm-stream' -n '__llm-stream_should_offer_completions_for_flags_or_options "llm-stream run" api-key-env' -l 'api-key-env' -d 'Environment variable holding the openai engine\'s API key.' -rfka ''
+complete -c 'llm-stream' -n '__llm-stream_should_offer_completions_for_flags_or_options "llm-stream run" temperature' -l 'temperature' -d 'Sampling temperature sent to LLM engines.' -rfka ''
+complete -c 'llm-stream' -n '__llm-stream_should_offer_completions_for_flags_or_options "llm-stream run" max-tokens' -l 'max-tokens' -d 'Longest answer, in tokens, asked of LLM engines.' -rfka ''
+complete -c 'llm-stream' -n '__llm-stream_should_offer_completions_for_flags_or_options "llm-stream run" hedge-ms' -l 'hedge-ms' -d 'Start the next engine as well when the first has sent nothing for this long.' -rfka ''
+complete -c 'llm-stream' -n '__llm-stream_should_offer_completions_for_flags_or_options "llm-stream run" stall-ms' -l 'stall-ms' -d 'Give up on a provider that sends nothing for this long mid-answer.' -rfka ''
+complete -c 'llm-stream' -n '__llm-stream_should_offer_completions_for_flags_or_options "llm-stream run" breaker-failures' -l 'breaker-failures' -d 'Failures in a row that open an engine\'s circuit breaker.' -rfka ''
+complete -c 'llm-stream' -n '__llm-stream_should_offer_completions_for_flags_or_options "llm-stream run" breaker-open-s' -l 'breaker-open-s' -d 'How long an open breaker keeps an engine out before one probe.' -rfka ''
+complete -c 'llm-stream' -n '__llm-stream_should_offer_completions_for_flags_or_options "llm-stream run" words-per-second' -l 'words-per-second' -d 'Words per second the script engine streams at (0: all at once; default: the script\'s rate, else 40).' -rfka ''
+complete -c 'llm-stream' -n '__llm-stream_should_offer_completions_for_flags_or_options "llm-stream run" today' -l 'today' -d 'The date the script engine takes for today (default: the real date).' -rfka ''
+complete -c 'llm-stream' -n '__llm-stream_should_offer_completions_for_flags_or_options "llm-stream run" system' -l 'system' -d 'System prompt for LLM engines.' -rfka ''
+complete -c 'llm-stream' -n '__llm-stream_should_offer_completions_for_flags_or_options "llm-stream run" system-file' -l 'system-file' -d 'Read the system prompt from a file.' -rfka ''
+complete -c 'llm-stream' -n '__llm-stream_should_offer_completions_for_flags_or_options "llm-stream run" tenant-prompts' -l 'tenant-prompts' -d 'Directory of per-tenant prompts: <dir>/<tenant>.txt for start.tenant (start.params.system wins over both).' -rfka ''
+complete -c 'llm-stream' -n '__llm-stream_should_offer_completions_for_flags_or_options "llm-stream run" greeting' -l 'greeting' -d 'Say this when a call starts (default: the script\'s greeting, if the script engine comes first).' -rfka ''
+complete -c 'llm-stream' -n '__llm-stream_should_offer_completions_for_flags_or_options "llm-stream run" history-turns' -l 'history-turns' -d 'User/assistant exchanges kept and sent to the engine.' -rfka ''
+complete -c 'llm-stream' -n '__llm-stream_should_offer_completions_for_flags_or_options "llm-stream run" barge-in-ms' -l 'barge-in-ms' -d 'Caller speech over the agent that interrupts it; shorter is a backchannel.' -rfka ''
+complete -c 'llm-stream' -n '__llm-stream_should_offer_completions_for_flags_or_options "llm-stream run" barge-in-words' -l 'barge-in-words' -d 'Words in an interim transcript over the agent that interrupt it.' -rfka ''
+complete -c 'llm-stream' -n '__llm-stream_should_offer_completions_for_flags_or_options "llm-stream run" speculate' -l 'speculate' -d 'Start answering a settled interim transcript before its final arrives; keep the head start if the final matches.'
+complete -c 'llm-stream' -n '__llm-stream_should_offer_completions_for_flags_or_options "llm-stream run" text' -l 'text' -d 'Write frames as text, payloads inline in base64 (the default when stdout is a terminal).'
+complete -c 'llm-stream' -n '__llm-stream_should_offer_completions_for_flags_or_options "llm-stream run" log-level' -l 'log-level' -d 'Diagnostics on stderr from this level up.' -rfka 'trace debug info notice warning error critical'
+complete -c 'llm-stream' -n '__llm-stream_should_offer_completions_for_flags_or_options "llm-stream run" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'llm-stream' -n '__llm-stream_should_offer_completions_for_flags_or_options "llm-stream grammar" script' -l 'script' -d 'The dialogue script.' -rfka ''
+complete -c 'llm-stream' -n '__llm-stream_should_offer_completions_for_flags_or_options "llm-stream grammar" h help' -s 'h' -l 'help' -d 'Show help information.'
