@@ -12,7 +12,12 @@ extension ScriptError {
             return ScriptError(file: file, line: mark.line, column: mark.column, message: "YAML syntax error: \(problem)\(during)")
         }
         switch yamlError {
-        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _), let .composer(context, problem, mark, _):
+        case let .scanner(context, problem, mark, _):
+            // The scanner's context is the token it was reading ("while scanning a quoted
+            // scalar"): where the mistake is, while the problem mark is often where the text ran out.
+            self = at(context?.mark ?? mark, problem, context)
+        case let .parser(context, problem, mark, _), let .composer(context, problem, mark, _):
+            // The parser's context is the enclosing mapping or list, possibly far above.
             self = at(mark, problem, context)
         case let .reader(problem, offset, _, _):
             let (line, column) = offset.map { Self.lineAndColumn(ofCharacter: $0, in: text) } ?? (nil, nil)

@@ -15,7 +15,10 @@ struct ScriptYAML {
 
     /// Any scalar, as written (`yes` stays the string "yes", `3` the string "3").
     func string(_ key: String) throws(ScriptError) -> String {
-        guard let scalar = node.scalar else { throw error("\"\(key)\" must be a string, not \(kind)") }
+        guard let scalar = node.scalar else {
+            let hint = node.mapping != nil ? " (quote text that starts with a {placeholder})" : ""
+            throw error("\"\(key)\" must be a string, not \(kind)\(hint)")
+        }
         return scalar.string
     }
 
@@ -41,7 +44,9 @@ struct ScriptYAML {
         var result: [(text: String, yaml: ScriptYAML)] = []
         for item in try list(key) {
             guard let scalar = item.node.scalar else {
-                throw item.error("each entry of \"\(key)\" must be a string, not \(item.kind)")
+                // `- {date}` is a YAML mapping: the usual slip with placeholders.
+                let hint = item.node.mapping != nil ? " (quote a phrase that starts with a {placeholder})" : ""
+                throw item.error("each entry of \"\(key)\" must be a string, not \(item.kind)\(hint)")
             }
             result.append((scalar.string, item))
         }
