@@ -279,10 +279,9 @@ final class ConversationLoop<Output: FrameSink> {
             try await adopt(speculation, turn: turn, user: text)
             return
         }
+        // A speculation the final did not match is thrown away: nothing saved.
+        let missed = speculation != nil
         speculation?.task.cancel()
-        if speculation != nil {
-            try await output.send(.event(AgentTurn(turn: turn, generation: 0, user: text).trace(stage, "llm.speculation", ms: 0)))
-        }
         speculation = nil
         let generation = nextGeneration
         nextGeneration += 1
@@ -291,6 +290,7 @@ final class ConversationLoop<Output: FrameSink> {
         agent.announced = true
         self.agent = agent
         try await output.send(.event(agent.responseStart))
+        if missed { try await output.send(.event(agent.trace(stage, "llm.speculation", ms: 0))) }
     }
 
     private func greet() async throws {
