@@ -87,16 +87,15 @@ struct DialogueTurnBuilder {
     }
 
     /// Asks for the first missing slot of a collecting state, or, when all are filled, goes on to
-    /// its `next` (and so on, a bounded number of times in case the script loops).
+    /// its `next`, and so on; never into a state it already passed through, should `next` loop.
     private mutating func settle() {
-        for _ in 0...script.stateList.count {
-            let definition = current
-            guard !state.ended, !definition.collect.isEmpty else { return }
-            if let missing = definition.firstMissing(in: state.slots) {
+        var visited: Set<String> = [state.state]
+        while !state.ended, !current.collect.isEmpty {
+            if let missing = current.firstMissing(in: state.slots) {
                 say(missing.ask)
                 return
             }
-            guard let next = definition.next else { return }
+            guard let next = current.next, visited.insert(next).inserted else { return }
             enter(next)
         }
     }
