@@ -17,7 +17,7 @@ struct DateExtractor: SlotExtractor {
         let afterPreposition = words[safe: start] == "on" || words[safe: start] == "for"
         let first = afterPreposition ? start + 1 : start
         guard let (day, end) = day(at: first, in: words, today: context.today,
-                                   strict: context.mode == .incidental && !afterPreposition)
+                                   strict: context.mode == .incidental, afterPreposition: afterPreposition)
         else { return nil }
         return (day.iso, end - start)
     }
@@ -30,8 +30,9 @@ struct DateExtractor: SlotExtractor {
     private func capitalized(_ word: String) -> String { word.prefix(1).uppercased() + word.dropFirst() }
 
     /// The day named at `i` and the index after it. `strict`: an ordinal without a month must be
-    /// written with digits ("the 5th"), since "the first" or "a second" in passing is rarely a date.
-    private func day(at i: Int, in words: [String], today: CalendarDay, strict: Bool) -> (CalendarDay, Int)? {
+    /// written with digits ("the 5th") or follow "on the", since "the first thing" or "on second
+    /// thought" in passing is not a date.
+    private func day(at i: Int, in words: [String], today: CalendarDay, strict: Bool, afterPreposition: Bool) -> (CalendarDay, Int)? {
         guard let word = words[safe: i] else { return nil }
         if word == "today" { return (today, i + 1) }
         if word == "tomorrow" { return (today.adding(days: 1), i + 1) }
@@ -67,7 +68,7 @@ struct DateExtractor: SlotExtractor {
                 return Self.resolve(month: month, day: number, from: next + 1, in: words, today: today)
             }
             let writtenInDigits = words[j].first?.isNumber ?? false
-            guard !strict || writtenInDigits else { return nil }
+            guard !strict || writtenInDigits || (hasThe && afterPreposition) else { return nil }
             return Self.nextDay(ofMonth: number, today: today).map { ($0, next) }
         }
         if let (number, length) = Self.cardinalDay(words[j...]) {

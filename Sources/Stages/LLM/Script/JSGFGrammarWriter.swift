@@ -12,11 +12,6 @@
 struct JSGFGrammarWriter {
     let script: ScriptDefinition
 
-    private struct Rule {
-        var name: String
-        var alternatives: [String]
-    }
-
     func grammar() -> String {
         var usedNames: Set<String> = []
         var left: [String] = []
@@ -30,7 +25,7 @@ struct JSGFGrammarWriter {
             usedNames.insert(name)
             return name
         }
-        func phraseRule(_ base: String, _ patterns: [PhrasePattern]) -> Rule? {
+        func phraseRule(_ base: String, _ patterns: [PhrasePattern]) -> JSGFRule? {
             var alternatives: [String] = []
             for pattern in patterns {
                 guard let expansion = expand(pattern) else {
@@ -39,10 +34,10 @@ struct JSGFGrammarWriter {
                 }
                 if !alternatives.contains(expansion) { alternatives.append(expansion) }
             }
-            return alternatives.isEmpty ? nil : Rule(name: uniqueName(base), alternatives: alternatives)
+            return alternatives.isEmpty ? nil : JSGFRule(name: uniqueName(base), alternatives: alternatives)
         }
 
-        var intentRules: [Rule] = []
+        var intentRules: [JSGFRule] = []
         for state in script.stateList {
             for intent in state.intents {
                 if let rule = phraseRule("intent_\(Self.identifier(state.name))_\(Self.identifier(intent.name))", intent.examples) {
@@ -74,18 +69,18 @@ struct JSGFGrammarWriter {
         lines += ["grammar \(grammarName);", ""]
         lines.append("public <utterance> = " + (top.isEmpty ? "<VOID>" : top.joined(separator: " | ")) + ";")
         lines.append("")
-        for rule in intentRules + answerRules { lines.append(Self.line(rule)) }
+        lines += (intentRules + answerRules).map(\.text)
         lines.append("")
         var types: Set<SlotType> = []
         for slot in script.slotList where slot.type != .text {
             let alternatives = slot.type == .name
                 ? slot.values.map { Utterance($0).tokens.flatMap(Self.spoken).joined(separator: " ") }
                 : ["<type_\(slot.type.rawValue)>"]
-            lines.append(Self.line(Rule(name: "slot_\(Self.identifier(slot.name))", alternatives: alternatives)))
+            lines.append(JSGFRule(name: "slot_\(Self.identifier(slot.name))", alternatives: alternatives).text)
             types.insert(slot.type)
         }
         for type in SlotType.allCases where types.contains(type) {
-            lines += Self.builtInRules(type).map(Self.line)
+            lines += JSGFRule.builtIn(for: type).map(\.text)
         }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -134,48 +129,5 @@ struct JSGFGrammarWriter {
 
     static func identifier(_ name: String) -> String {
         String(name.map { $0.isASCII && ($0.isLetter || $0.isNumber) ? $0 : "_" })
-    }
-
-    private static func line(_ rule: Rule) -> String {
-        "<\(rule.name)> = " + rule.alternatives.joined(separator: " | ") + ";"
-    }
-
-    /// The rules behind `<type_…>`, in the words the extractors read.
-    private static func builtInRules(_ type: SlotType) -> [Rule] {
-        let units = (1...9).map(NumberWords.spell)
-        switch type {
-        case .number:
-            return [
-                Rule(name: "type_number", alternatives: ["<number_below_thousand> [thousand [[and] <number_below_thousand>]]", "a thousand [[and] <number_below_thousand>]"]),
-                Rule(name: "number_below_thousand", alternatives: ["<number_below_hundred>", "(<number_unit> | a) hundred [[and] <number_below_hundred>]"]),
-                Rule(name: "number_below_hundred", alternatives: NumberWords.small + ["<number_tens> [<number_unit>]"]),
-                Rule(name: "number_tens", alternatives: Array(NumberWords.tens.dropFirst(2))),
-                Rule(name: "number_unit", alternatives: units),
-            ]
-        case .date:
-            return [
-                Rule(name: "type_date", alternatives: ["[on | for] (today | tomorrow | [the] day after tomorrow | [next | this | coming] <date_weekday>"
-                    + " | [the] <date_ordinal> [of <date_month>] | <date_month> [the] <date_ordinal> | <date_month> <date_number>"
-                    + " | <date_number> [of] <date_month>)"]),
-                Rule(name: "date_weekday", alternatives: DateExtractor.weekdays),
-                Rule(name: "date_month", alternatives: DateExtractor.months),
-                Rule(name: "date_ordinal", alternatives: (1...31).map(NumberWords.spellOrdinal)),
-                Rule(name: "date_number", alternatives: (1...31).map(NumberWords.spell)),
-            ]
-        case .time:
-            return [
-                Rule(name: "type_time", alternatives: ["[at | around] (noon | midday | midnight"
-                    + " | <time_hour> [<time_minutes>] [o'clock] [<time_period>]"
-                    + " | <time_offset> (past | to) <time_hour> [<time_period>])"]),
-                Rule(name: "time_hour", alternatives: (1...12).map(NumberWords.spell)),
-                Rule(name: "time_minutes", alternatives: ["oh (" + units.joined(separator: " | ") + ")"] + (10...59).map(NumberWords.spell)),
-                Rule(name: "time_offset", alternatives: ["[a] quarter", "half", "five", "ten", "twenty", "twenty five"]),
-                Rule(name: "time_period", alternatives: ["a m", "p m", "in the morning", "in the afternoon", "in the evening"]),
-            ]
-        case .yesno:
-            return [Rule(name: "type_yesno", alternatives: YesNoExtractor.yesPhrases + YesNoExtractor.noPhrases)]
-        case .name, .text:
-            return []
-        }
     }
 }
