@@ -81,10 +81,11 @@ func foundValue(_ extractor: any SlotExtractor, _ text: String, _ mode: Extracti
         #expect(expectedValue(DateExtractor(), text) == nil)
     }
 
-    @Test func anOrdinalInPassingIsADateOnlyWithDigitsOrOn() {
+    @Test func anOrdinalInPassingIsADateOnlyWithDigitsOrOnThe() {
         #expect(foundValue(DateExtractor(), "first i need the first thing", .incidental) == nil)
         #expect(foundValue(DateExtractor(), "can i come on the first", .incidental) == "2026-12-01")
         #expect(foundValue(DateExtractor(), "can i come the 1st", .incidental) == "2026-12-01")
+        #expect(foundValue(DateExtractor(), "on second thought no", .incidental) == nil)
         #expect(foundValue(DateExtractor(), "i need an appointment tomorrow at ten", .incidental) == "2026-11-22")
     }
 
