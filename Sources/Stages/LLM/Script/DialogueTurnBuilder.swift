@@ -62,7 +62,7 @@ struct DialogueTurnBuilder {
         return turn(intent: nil)
     }
 
-    mutating func say(_ template: ReplyTemplate?) {
+    private mutating func say(_ template: ReplyTemplate?) {
         guard let template else { return }
         let line = template.render(slots: state.slots, definitions: script.slots)
         if !line.isEmpty { lines.append(line) }
