@@ -92,7 +92,6 @@ struct EngineOptions: ParsableArguments {
         let http = HTTPClient.shared
         var engines: [FailoverEngine<Prompt, ResponseChunk>] = []
         for spec in specs {
-            let breaker = CircuitBreaker(name: spec.name, configuration: .init(failureThreshold: breakerFailures, openInterval: .seconds(breakerOpenS)))
             if spec.name == "script", let script {
                 let rate = wordsPerSecond ?? script.wordsPerSecond ?? 40
                 engines.append(ScriptEngine(script: script, wordsPerSecond: rate, today: today.flatMap(CalendarDay.init(iso:))).failoverEngine())
@@ -111,6 +110,7 @@ struct EngineOptions: ParsableArguments {
                 timeouts: .init(connect: .seconds(5), stall: .milliseconds(stallMs)), http: http)
             let engine = ChatCompletionsEngine(name: spec.name, client: client, model: spec.model ?? model ?? preset.defaultModel,
                 temperature: temperature, maxTokens: maxTokens)
+            let breaker = CircuitBreaker(name: spec.name, configuration: .init(failureThreshold: breakerFailures, openInterval: .seconds(breakerOpenS)))
             engines.append(engine.failoverEngine(breaker: breaker, limiter: AIMDLimiter(initialLimit: 4, maxLimit: 16)))
         }
         guard !engines.isEmpty else { throw StageFailure(.config, "no engine left to answer: \(engine) (see the warnings above)") }

@@ -118,19 +118,8 @@ public struct ChatCompletionsClient: Sendable {
     /// Only the text of the answer, as it streams — what a failover engine or a token stage
     /// consumes. Cancelling its consumer aborts the HTTP transfer.
     public func textStream(_ request: ChatRequest) async throws -> AsyncThrowingStream<String, any Error> {
-        let events = try await stream(request)
-        return AsyncThrowingStream { continuation in
-            let task = Task {
-                do {
-                    for try await event in events {
-                        if case .text(let text) = event { continuation.yield(text) }
-                    }
-                    continuation.finish()
-                } catch {
-                    continuation.finish(throwing: error)
-                }
-            }
-            continuation.onTermination = { _ in task.cancel() }
+        try await stream(request).relayed { event in
+            if case .text(let text) = event { text } else { nil }
         }
     }
 

@@ -4,7 +4,6 @@ import Resilience
 /// held back; if the final says the same (normalized), it becomes the turn and the time it ran
 /// ahead is saved, otherwise it is cancelled.
 struct Speculation {
-    let text: String
     let normalized: String
     let generation: Int
     let task: Task<Void, Never>
@@ -15,7 +14,6 @@ struct Speculation {
     private(set) var error: (any Error)?
 
     init(text: String, generation: Int, task: Task<Void, Never>) {
-        self.text = text
         self.normalized = CallerTurn.normalize(text)
         self.generation = generation
         self.task = task

@@ -20,24 +20,13 @@ public struct ChatCompletionsEngine: ResponseEngine {
     public func respond(to prompt: Prompt) async throws -> AsyncThrowingStream<ResponseChunk, any Error> {
         // A greeting is not the model's to make up: with no caller message there is nothing to answer.
         guard prompt.user != nil else { return AsyncThrowingStream { $0.finish() } }
-        let events = try await client.stream(
-            ChatRequest(model: model, messages: prompt.messages, temperature: temperature, maxTokens: maxTokens))
-        return AsyncThrowingStream { continuation in
-            let task = Task {
-                do {
-                    for try await event in events {
-                        switch event {
-                        case .text(let text): continuation.yield(.text(text))
-                        case .usage(let usage): continuation.yield(.usage(usage))
-                        case .finished: break
-                        }
-                    }
-                    continuation.finish()
-                } catch {
-                    continuation.finish(throwing: error)
-                }
+        let request = ChatRequest(model: model, messages: prompt.messages, temperature: temperature, maxTokens: maxTokens)
+        return try await client.stream(request).relayed { event in
+            switch event {
+            case .text(let text): .text(text)
+            case .usage(let usage): .usage(usage)
+            case .finished: nil
             }
-            continuation.onTermination = { _ in task.cancel() }
         }
     }
 }

@@ -61,24 +61,25 @@ struct DateExtractor: SlotExtractor {
         j = hasThe ? i + 1 : i
         if let (number, length) = NumberWords.ordinal(words[j...]) {
             let next = j + length
-            if words[safe: next] == "of", let month = words[safe: next + 1].flatMap(Self.month) {
-                return Self.resolve(month: month, day: number, from: next + 2, in: words, today: today)
-            }
-            if let month = words[safe: next].flatMap(Self.month) {
-                return Self.resolve(month: month, day: number, from: next + 1, in: words, today: today)
-            }
+            if let named = Self.dayOfMonth(number, monthAt: next, in: words, today: today) { return named }
             let writtenInDigits = words[j].first?.isNumber ?? false
             guard !strict || writtenInDigits || (hasThe && afterPreposition) else { return nil }
             return Self.nextDay(ofMonth: number, today: today).map { ($0, next) }
         }
         if let (number, length) = Self.cardinalDay(words[j...]) {
-            let next = j + length
-            if words[safe: next] == "of", let month = words[safe: next + 1].flatMap(Self.month) {
-                return Self.resolve(month: month, day: number, from: next + 2, in: words, today: today)
-            }
-            if let month = words[safe: next].flatMap(Self.month) {
-                return Self.resolve(month: month, day: number, from: next + 1, in: words, today: today)
-            }
+            return Self.dayOfMonth(number, monthAt: j + length, in: words, today: today)
+        }
+        return nil
+    }
+
+    /// Day `number` of the month named at `next` ("5th of march", "5 march"), or nil when no
+    /// month is named there.
+    private static func dayOfMonth(_ number: Int, monthAt next: Int, in words: [String], today: CalendarDay) -> (CalendarDay, Int)? {
+        if words[safe: next] == "of", let month = words[safe: next + 1].flatMap(Self.month) {
+            return resolve(month: month, day: number, from: next + 2, in: words, today: today)
+        }
+        if let month = words[safe: next].flatMap(Self.month) {
+            return resolve(month: month, day: number, from: next + 1, in: words, today: today)
         }
         return nil
     }
