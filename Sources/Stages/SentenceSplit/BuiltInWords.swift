@@ -1,0 +1,41 @@
+/// The abbreviations and conjunctions built into `sentence-split`, per language.
+///
+/// Dotted initialisms (`U.S.`, `e.g.`, `N.Y.`) and single capital initials are recognised by
+/// shape and need no entry; entries here override that shape rule (`a.m.` may end a sentence).
+enum BuiltInWords {
+    typealias Words = (abbreviations: [String: SentenceLexicon.AbbreviationKind], conjunctions: [String])
+
+    static let byLanguage: [String: Words] = ["en": english, "hi": hindi]
+
+    static let english: Words = (
+        abbreviations: [
+            // Titles and forms of address: always followed by a name.
+            "mr": .inner, "mrs": .inner, "ms": .inner, "dr": .inner, "prof": .inner, "rev": .inner,
+            "hon": .inner, "gen": .inner, "col": .inner, "capt": .inner, "lt": .inner, "sgt": .inner,
+            "gov": .inner, "sen": .inner, "rep": .inner, "pres": .inner, "fr": .inner, "mt": .inner, "st": .inner,
+            "messrs": .inner, "mme": .inner, "mlle": .inner,
+            // Latin and reference abbreviations that sit inside a sentence.
+            "e.g": .inner, "i.e": .inner, "cf": .inner, "vs": .inner, "viz": .inner, "approx": .inner,
+            "dept": .inner, "incl": .inner, "ca": .inner,
+            // May end a sentence: an end only when a capitalised word follows.
+            "etc": .final, "a.m": .final, "p.m": .final, "inc": .final, "ltd": .final, "co": .final,
+            "corp": .final, "jr": .final, "sr": .final, "ave": .final, "est": .final, "min": .final, "rd": .final,
+            "blvd": .final, "hrs": .final, "mins": .final, "secs": .final, "pvt": .final,
+            // Stand before a number.
+            "no": .numeric, "nos": .numeric, "vol": .numeric, "p": .numeric, "pp": .numeric,
+            "fig": .numeric, "ch": .numeric, "sec": .numeric, "art": .numeric, "para": .numeric,
+            "tel": .numeric, "ph": .numeric, "ext": .numeric, "rs": .numeric, "op": .numeric,
+        ],
+        conjunctions: ["and", "but", "or", "so", "because", "since", "while", "although", "though",
+                       "which", "whereas", "unless", "until", "then"])
+
+    static let hindi: Words = (
+        abbreviations: [
+            "डॉ": .inner, "श्री": .inner, "श्रीमती": .inner, "सुश्री": .inner, "कु": .inner,
+            "प्रो": .inner, "स्व": .inner, "पं": .inner, "ई": .inner,
+            "रु": .numeric, "मो": .numeric, "क्र": .numeric, "पृ": .numeric, "सं": .numeric,
+            "आदि": .final,
+        ],
+        conjunctions: ["और", "लेकिन", "परंतु", "परन्तु", "पर", "किंतु", "क्योंकि", "तो", "या", "कि",
+                       "जबकि", "इसलिए", "ताकि", "अथवा"])
+}
