@@ -9,6 +9,7 @@ let package = Package(
         .executable(name: "mulaw-encode", targets: ["mulaw-encode"]),
         .executable(name: "vad", targets: ["vad"]),
         .executable(name: "llm-stream", targets: ["llm-stream"]),
+        .executable(name: "sentence-split", targets: ["sentence-split"]),
         .executable(name: "switchboard", targets: ["switchboard"]),
         .library(name: "SwitchboardCore", targets: ["SwitchboardCore"]),
         .library(name: "Audio", targets: ["Audio"]),
@@ -75,9 +76,10 @@ let package = Package(
         .executableTarget(name: "mulaw-encode", dependencies: toolDependencies),
         .executableTarget(name: "vad", dependencies: toolDependencies),
         .executableTarget(name: "llm-stream", dependencies: toolDependencies + ["Providers", "Resilience"]),
+        .executableTarget(name: "sentence-split", dependencies: toolDependencies),
         .executableTarget(name: "switchboard", dependencies: toolDependencies + ["Supervisor"]),
         // Not a test: `make bench` / `swift run -c release bench`.
-        .executableTarget(name: "bench", dependencies: ["SwitchboardCore", "Audio", "Providers",
+        .executableTarget(name: "bench", dependencies: ["SwitchboardCore", "Audio", "Providers", "Stages",
             .product(name: "ArgumentParser", package: "swift-argument-parser")]),
 
         .testTarget(name: "SwitchboardCoreTests", dependencies: ["SwitchboardCore"]),

@@ -80,9 +80,8 @@ extension SentenceLexicon {
     ///     etc.    final
     ///     No.     numeric
     public mutating func addAbbreviations(fromFile path: String) throws(FileError) {
-        let data: Data
-        do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
-            throw FileError(path: path, line: nil, message: "cannot read: \((error as NSError).localizedDescription)")
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw FileError(path: path, line: nil, message: FileManager.default.fileExists(atPath: path) ? "cannot read (no permission, or a directory)" : "no such file")
         }
         guard let text = String(data: data, encoding: .utf8) else {
             throw FileError(path: path, line: nil, message: "not UTF-8 text")

@@ -1,7 +1,7 @@
 /// Cuts streamed text into speakable sentences, each one the moment its end is certain.
 ///
 /// Text arrives in pieces of any size (LLM tokens, lines); `append` returns the sentences whose
-/// boundary the text so far settles, `finish` the rest. The output does not depend on how the
+/// boundary the text so far settles, `flush` the rest. The output does not depend on how the
 /// text was cut into pieces: every decision is made at the first byte that settles it (modelled
 /// on swift-nio's `LineBasedFrameDecoder`, scanning resumes where it stopped and nothing is
 /// scanned twice). Rules: see sentence-split(1).
@@ -46,11 +46,13 @@ public struct SentenceSplitter: Sendable {
         return advance(atEnd: false)
     }
 
-    /// Ends the text: returns what is left as sentences, and starts afresh.
-    public mutating func finish() -> [String] {
+    /// Ends the text so far: what is left comes out. Text appended later starts afresh but
+    /// counts on in `emitted` (only the first piece of all may end at a clause boundary early).
+    public mutating func flush() -> [String] {
         var sentences = advance(atEnd: true)
         if let rest = take(Cut(end: text.count, next: text.count, kind: .forced)) { sentences.append(rest) }
-        self = SentenceSplitter(settings: settings)
+        text.removeAll(keepingCapacity: true)
+        (start, boundary, scan) = (0, 0, 0)
         return sentences
     }
 

@@ -12,11 +12,11 @@ struct SentenceSplitterTests {
     @Test("whole text", arguments: SplitCase.all)
     func whole(_ c: SplitCase) {
         var splitter = SentenceSplitter(settings: c.settings)
-        let sentences = splitter.append(c.text) + splitter.finish()
+        let sentences = splitter.append(c.text) + splitter.flush()
         #expect(sentences == c.expected)
     }
 
-    @Test("scalar by scalar: each piece out by its marker, none before its text is in", arguments: SplitCase.all)
+    @Test("scalar by scalar: each piece out by its marker", arguments: SplitCase.all)
     func scalarByScalar(_ c: SplitCase) {
         let scalars = c.text.unicodeScalars.map { String($0) }
         check(c, pieces: scalars)
@@ -52,7 +52,7 @@ struct SentenceSplitterTests {
             #expect(out.count >= due, "after \(fed) scalars of \(c.text.debugDescription) (chunks \(pieces)): \(out.count) out, \(due) due")
             if out.count < due { return }
         }
-        out += splitter.finish()
+        out += splitter.flush()
         #expect(out == c.expected, "chunks \(pieces)")
     }
 }

@@ -1,0 +1,81 @@
+import Foundation
+
+/// The text of each open response turn, cut into sentences as it streams in.
+///
+/// Normally one turn is open at a time; several can be when a new answer starts before the
+/// last one's `response.end` arrives. Turns up to an `interrupt` are dropped and stay dropped.
+struct TurnTexts {
+    struct Sentence {
+        let turn: Int
+        let index: Int
+        let text: String
+        /// For a turn's first sentence, when its `response.start` was seen: how long it took.
+        let sinceResponseStart: Duration?
+    }
+
+    private struct Turn {
+        var splitter: SentenceSplitter
+        var nextIndex = 0
+        /// When `response.start` arrived, for the `sentence.first` trace.
+        var startedAt: ContinuousClock.Instant?
+    }
+
+    let settings: SentenceSplitter.Settings
+    private var open: [Int: Turn] = [:]
+    /// Turns up to this one were interrupted: their text is dropped.
+    private(set) var interruptedThrough: Int?
+
+    init(settings: SentenceSplitter.Settings) { self.settings = settings }
+
+    mutating func begin(turn: Int) {
+        open[turn] = Turn(splitter: SentenceSplitter(settings: settings), startedAt: .now)
+    }
+
+    func isDropped(_ turn: Int) -> Bool { interruptedThrough.map { turn <= $0 } ?? false }
+
+    mutating func append(_ text: String, turn: Int) -> [Sentence] {
+        guard !isDropped(turn) else { return [] }
+        var state = open.removeValue(forKey: turn) ?? Turn(splitter: SentenceSplitter(settings: settings))
+        let sentences = number(state.splitter.append(text), turn: turn, in: &state)
+        open[turn] = state
+        return sentences
+    }
+
+    /// What is left of a turn's text; the turn stays open (plain text goes on in turn 0).
+    mutating func flush(turn: Int) -> [Sentence] {
+        guard var state = open.removeValue(forKey: turn) else { return [] }
+        let sentences = number(state.splitter.flush(), turn: turn, in: &state)
+        open[turn] = state
+        return sentences
+    }
+
+    mutating func close(turn: Int) -> [Sentence] {
+        defer { open[turn] = nil }
+        return flush(turn: turn)
+    }
+
+    /// Flushes every open turn, oldest first, and forgets them.
+    mutating func closeAll() -> [Sentence] {
+        open.keys.sorted().flatMap { close(turn: $0) }
+    }
+
+    mutating func discard(turn: Int) { open[turn] = nil }
+
+    mutating func interrupt(through turn: Int) {
+        interruptedThrough = max(interruptedThrough ?? turn, turn)
+        open = open.filter { $0.key > turn }
+    }
+
+    mutating func reset() {
+        open.removeAll()
+        interruptedThrough = nil
+    }
+
+    private func number(_ texts: [String], turn: Int, in state: inout Turn) -> [Sentence] {
+        texts.map { text in
+            defer { state.nextIndex += 1 }
+            let first = state.nextIndex == 0 ? state.startedAt.map { .now - $0 } : nil
+            return Sentence(turn: turn, index: state.nextIndex, text: text, sinceResponseStart: first)
+        }
+    }
+}
