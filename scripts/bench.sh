@@ -70,3 +70,19 @@ for _ in $(seq 50); do [ -s "$port_file" ] && break; sleep 0.1; done
 "$bin/bench" sse --port "$(cat "$port_file")" --streams 1000
 python3 scripts/sse-client-peer.py --port "$(cat "$port_file")" --streams 1000
 "$bin/bench" sse --port "$(cat "$port_file")" --streams 100
+
+echo
+echo "== sentence-split: agent answers as BPE-like tokens (English, Hindi, mixed), one core"
+"$bin/bench" sentences --runs "$runs" --write-corpus "$data/answers.jsonl"
+DATA="$data" python3 scripts/sentence-split-peer.py "$data/answers.jsonl"
+# The tool over a pipe: parsing and writing the JSON frames included.
+[ -s "$data/answers.tokens.jsonl" ] || python3 -c '
+import json, sys
+for turn, line in enumerate(open(sys.argv[1], encoding="utf-8")):
+    print(json.dumps({"type": "response.start", "turn": turn}))
+    for token in json.loads(line): print(json.dumps({"type": "token", "turn": turn, "text": token}, ensure_ascii=False))
+    print(json.dumps({"type": "response.end", "turn": turn, "reason": "done"}))
+' "$data/answers.jsonl" > "$data/answers.tokens.jsonl"
+tokens=$(grep -c '"token"' "$data/answers.tokens.jsonl")
+t=$(best "$bin/sentence-split < $data/answers.tokens.jsonl")
+printf 'sentence-split tool %10.0f tokens/s   (%d token events as JSON lines through a pipe, best of %d)\n' "$(echo "$tokens / $t" | bc -l)" "$tokens" "$runs"
