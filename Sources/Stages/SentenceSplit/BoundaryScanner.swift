@@ -119,7 +119,7 @@ struct BoundaryScanner {
         if isInitials(word) { return .skip(to: j) }
         let number = isNumber(word)
         // "1. Open the app" / "a. Tap Login": a list marker opens its sentence.
-        if (number || isSingleLetter(word)) && isBlank(lastBoundary..<word.lowerBound) { return .skip(to: j) }
+        if (number || isSingleLetter(word)) && opensSentence(word) { return .skip(to: j) }
         // "the 3. edition" reads on; "It costs 25. Shall I book it?" ends.
         if number { return nextWord(after: j, endsSentence: { !UTF8Text.isLowercaseLetter($0) }) }
         return boundary
@@ -188,11 +188,12 @@ struct BoundaryScanner {
         return word.count == length && UTF8Text.isLetter(c)
     }
 
-    func isBlank(_ range: Range<Int>) -> Bool {
-        var k = range.lowerBound
-        while k < range.upperBound {
+    /// Nothing but spaces and opening quotes or brackets between the last boundary and `word`.
+    private func opensSentence(_ word: Range<Int>) -> Bool {
+        var k = lastBoundary
+        while k < word.lowerBound {
             let (c, length) = scalar(at: k)
-            guard UTF8Text.isSpace(c) else { return false }
+            guard UTF8Text.isSpace(c) || Punctuation.isOpener(c) else { return false }
             k += length
         }
         return true

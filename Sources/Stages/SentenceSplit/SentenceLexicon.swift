@@ -49,8 +49,11 @@ public struct SentenceLexicon: Sendable {
         longestConjunction = max(longestConjunction, bytes.count)
     }
 
+    /// The longest abbreviation, in characters; in bytes a Devanagari one is three times that.
+    static let longestAbbreviation = 24
+
     func kind(of word: UnsafeBufferPointer<UInt8>) -> AbbreviationKind? {
-        guard word.count <= 24 else { return nil }
+        guard word.count <= Self.longestAbbreviation * 4 else { return nil }
         return abbreviations[Self.key(Array(word))]
     }
 
@@ -100,7 +103,7 @@ extension SentenceLexicon {
                 }
                 kind = named
             }
-            guard word.count <= 24, word != "." else {
+            guard word.count <= Self.longestAbbreviation, word != "." else {
                 throw FileError(path: path, line: number + 1, message: "'\(word)' is not an abbreviation")
             }
             add(abbreviation: String(word), kind: kind)

@@ -51,6 +51,7 @@ extension SplitCase {
         SplitCase("रु. 500 का बिल है। ⁁धन्यवाद।", ["रु. 500 का बिल है।", "धन्यवाद।"]),
         SplitCase("Meet at Sta. Cruz today.", ["Meet at Sta. Cruz today."], abbreviations: [("Sta.", .inner)]),
         SplitCase("Meet at Sta. ⁁Cruz today.", ["Meet at Sta.", "Cruz today."]),
+        SplitCase("यह अंतर्राष्ट्रीयकरण. की बात है।", ["यह अंतर्राष्ट्रीयकरण. की बात है।"], abbreviations: [("अंतर्राष्ट्रीयकरण.", .inner)]),
         SplitCase("We fixed it, approx. Monday. ⁁Fine.", ["We fixed it, approx. Monday.", "Fine."]),
     ]
 
@@ -94,6 +95,7 @@ extension SplitCase {
         SplitCase("a. Yes\n⁁b. No", ["a. Yes", "b. No"]),
         SplitCase("१. पहला कदम।\n⁁२. दूसरा कदम।", ["१. पहला कदम।", "२. दूसरा कदम।"]),
         SplitCase("Options:\n⁁- Monday\n⁁- Tuesday", ["Options:", "- Monday", "- Tuesday"]),
+        SplitCase("He said: ⁁\"1. Open it.\" ⁁Then go.", ["He said:", "\"1. Open it.\"", "Then go."], firstMinChars: 5),
     ]
 
     static let layout: [SplitCase] = [
