@@ -1,0 +1,88 @@
+function __sentence-split_should_offer_completions_for_flags_or_options -a expected_commands
+    set -l non_repeating_flags_or_options $argv[2..]
+    set -l non_repeating_flags_or_options_absent 0
+    set -l positional_index 0
+    set -l commands
+    __sentence-split_parse_tokens
+    test "$commands" = "$expected_commands"; and return $non_repeating_flags_or_options_absent
+end
+
+function __sentence-split_should_offer_completions_for_positional -a expected_commands positional_index_comparison expected_positional_index
+    set -l non_repeating_flags_or_options
+    set -l non_repeating_flags_or_options_absent 0
+    set -l positional_index 0
+    set -l commands
+    __sentence-split_parse_tokens
+    test "$commands" = "$expected_commands" -a \( "$positional_index" "$positional_index_comparison" "$expected_positional_index" \)
+end
+
+function __sentence-split_parse_tokens -S
+    set -l unparsed_tokens (__sentence-split_tokens -pc)
+    switch $unparsed_tokens[1]
+    case 'sentence-split'
+        __sentence-split_parse_subcommand 0 'min-chars=' 'max-chars=' 'first-min-chars=' 'language=' 'abbreviations=+' 'text' 'log-level=' 'h/help'
+        switch $unparsed_tokens[1]
+        case 'help'
+            __sentence-split_parse_subcommand -r 1 
+        end
+    end
+end
+
+function __sentence-split_tokens
+    if test (string split -m 1 -f 1 -- . "$FISH_VERSION") -gt 3
+        commandline --tokens-raw $argv
+    else
+        commandline -o $argv
+    end
+end
+
+function __sentence-split_parse_subcommand -S -a positional_count
+    argparse -s r -- $argv
+    set -l option_specs $argv[2..]
+    set -l is_repeating_positional $_flag_r
+    set -el _flag_r
+    set -a commands $unparsed_tokens[1]
+    set positional_index 0
+    while true
+        set -e unparsed_tokens[1]
+        argparse -sn "$commands" $option_specs -- $unparsed_tokens 2> /dev/null
+        set unparsed_tokens $argv
+        set positional_index (math $positional_index + 1)
+        for non_repeating_flag_or_option in $non_repeating_flags_or_options
+            if set -ql "_flag_$(string replace -a - _ -- $non_repeating_flag_or_option)"
+                set non_repeating_flags_or_options_absent 1
+                break
+            end
+        end
+        test (count $unparsed_tokens) -eq 0 -o \( -z "$is_repeating_positional" -a "$positional_index" -gt "$positional_count" \) && break
+    end
+end
+
+function __sentence-split_complete_directories
+    set -l token (commandline -t)
+    string match -- '*/' $token
+    set -l subdirs $token*/
+    printf %s\n $subdirs
+end
+
+function __sentence-split_custom_completion
+    set -x SAP_SHELL fish
+    set -x SAP_SHELL_VERSION $FISH_VERSION
+    set -l tokens (__sentence-split_tokens -p)
+    if test -z "$(__sentence-split_tokens -t)"
+        set -l index (count (__sentence-split_tokens -pc))
+        set tokens $tokens[..$index] \'\' $tokens[(math $index + 1)..]
+    end
+    command $tokens[1] $argv $tokens
+end
+
+complete -c 'sentence-split' -f
+complete -c 'sentence-split' -n '__sentence-split_should_offer_completions_for_flags_or_options "sentence-split" min-chars' -l 'min-chars' -d 'Hold a sentence shorter than this and send it with the next (0: never).' -rfka ''
+complete -c 'sentence-split' -n '__sentence-split_should_offer_completions_for_flags_or_options "sentence-split" max-chars' -l 'max-chars' -d 'Cut a longer sentence at its best clause boundary: comma, dash, conjunction, space (0: no limit).' -rfka ''
+complete -c 'sentence-split' -n '__sentence-split_should_offer_completions_for_flags_or_options "sentence-split" first-min-chars' -l 'first-min-chars' -d 'Let a turn\'s first piece end at a clause boundary once it is this long, for earlier first audio (0: off).' -rfka ''
+complete -c 'sentence-split' -n '__sentence-split_should_offer_completions_for_flags_or_options "sentence-split" language' -l 'language' -d 'Built-in abbreviation and conjunction lists to use, comma-separated.' -rfka ''
+complete -c 'sentence-split' -n '__sentence-split_should_offer_completions_for_flags_or_options "sentence-split"' -l 'abbreviations' -d 'More abbreviations, one per line: `Dr.`, or with a kind: `etc. final`, `No. numeric` (see sentence-split(1)). Repeatable.' -rF
+complete -c 'sentence-split' -n '__sentence-split_should_offer_completions_for_flags_or_options "sentence-split" text' -l 'text' -d 'Write frames as text, payloads inline in base64 (the default when stdout is a terminal).'
+complete -c 'sentence-split' -n '__sentence-split_should_offer_completions_for_flags_or_options "sentence-split" log-level' -l 'log-level' -d 'Diagnostics on stderr from this level up.' -rfka 'trace debug info notice warning error critical'
+complete -c 'sentence-split' -n '__sentence-split_should_offer_completions_for_flags_or_options "sentence-split" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'sentence-split' -n '__sentence-split_should_offer_completions_for_positional "sentence-split" -eq 1' -fa 'help' -d 'Show subcommand help information.'
