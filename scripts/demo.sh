@@ -1,6 +1,7 @@
 #!/bin/sh
 # The demo: a sample caller turn decoded as Twilio would deliver it, inspected, re-encoded,
-# its speech found by vad, and a typed conversation with the receptionist script.
+# its speech found by vad, a typed conversation with the receptionist script, and its answers cut
+# into sentences for speech synthesis.
 set -eu
 bin=${BIN:-.build/debug}
 out=${OUT:-out}
@@ -41,4 +42,16 @@ for line in sys.stdin:
     if event["type"] == "response.start": print("   caller:", event["text"])
     elif event["type"] == "token": reply += event["text"]
     elif event["type"] == "response.end": print("   agent: ", reply); reply = ""
+'
+
+echo
+echo "== 6. the same answers cut into sentences for speech synthesis (llm-stream | sentence-split)"
+printf 'Hello\nI need an appointment tomorrow at ten\nMy name is Asha\nyes please\n' |
+    "$bin/llm-stream" --script Examples/receptionist.yaml --words-per-second 0 |
+    "$bin/sentence-split" --text |
+    python3 -c '
+import json, sys
+for line in sys.stdin:
+    event = json.loads(line)
+    if event["type"] == "sentence": print("   t%d.s%d  %s" % (event["turn"], event["index"], event["text"]))
 '
