@@ -4,9 +4,8 @@ import Foundation
 ///
 /// The telephony side echoes a `mark` named `t<turn>.s<index>` once sentence `index` has been
 /// played (DESIGN §1). The text of each sentence comes from `spoken` events when they reach this
-/// stage; otherwise it is estimated by cutting the generated text after sentence-ending
-/// punctuation, which matches `sentence-split` except where that stage merges or splits
-/// differently (abbreviations, `--min-chars`).
+/// stage; otherwise the generated text is cut as `sentence-split` cuts it by default, which
+/// matches unless that stage runs with other settings (`--min-chars`, `--first-min-chars`, …).
 struct PlaybackTracker {
     let turn: Int
     private(set) var generated = ""
@@ -31,7 +30,11 @@ struct PlaybackTracker {
     }
 
     var sentences: [String] {
-        guard !spokenTexts.isEmpty else { return SentenceEstimate.split(generated) }
+        guard !spokenTexts.isEmpty else {
+            // The cut sentence-split makes with its default settings.
+            var splitter = SentenceSplitter()
+            return splitter.append(generated) + splitter.flush()
+        }
         return spokenTexts.keys.sorted().compactMap { spokenTexts[$0] }
     }
 
@@ -68,48 +71,5 @@ struct MarkName: Equatable {
         } else {
             return nil
         }
-    }
-}
-
-/// Sentences cut after `.` `!` `?` `…` `;` `।` `॥` `。` `！` `？` (and any closing quotes or
-/// brackets) followed by a space or the end, and at newlines, but not after a title or an
-/// initial ("Dr.", "J."): an estimate for when `spoken` events do not come back.
-enum SentenceEstimate {
-    static let terminators: Set<Character> = [".", "!", "?", "…", ";", "।", "॥", "。", "！", "？"]
-    static let closers: Set<Character> = ["\"", "'", "”", "’", ")", "]", "»"]
-    static let abbreviations: Set<String> = ["mr.", "mrs.", "ms.", "dr.", "prof.", "st.", "sr.", "jr.", "vs.", "etc.", "e.g.", "i.e.", "no."]
-
-    /// "Dr." or "J." at the end of `text`: a full stop that does not end a sentence.
-    static func endsWithAbbreviation(_ text: String) -> Bool {
-        guard text.last == "." else { return false }
-        let word = text.split(whereSeparator: \.isWhitespace).last.map { $0.lowercased() } ?? ""
-        return abbreviations.contains(word) || (word.count == 2 && word.first?.isLetter == true)
-    }
-
-    static func split(_ text: String) -> [String] {
-        var sentences: [String] = []
-        var current = ""
-        var ended = false
-        for character in text {
-            if character.isNewline || (ended && character.isWhitespace) {
-                append(current, to: &sentences)
-                current = ""
-                ended = false
-                continue
-            }
-            current.append(character)
-            if terminators.contains(character) {
-                ended = !endsWithAbbreviation(current)
-            } else if !(ended && closers.contains(character)) {
-                ended = false
-            }
-        }
-        append(current, to: &sentences)
-        return sentences
-    }
-
-    private static func append(_ sentence: String, to sentences: inout [String]) {
-        let trimmed = sentence.trimmingCharacters(in: .whitespacesAndNewlines)
-        if !trimmed.isEmpty { sentences.append(trimmed) }
     }
 }

@@ -56,9 +56,12 @@ import Testing
         ("नमस्ते। आप कैसे हैं?", ["नमस्ते।", "आप कैसे हैं?"]),
         ("Line one\nLine two", ["Line one", "Line two"]),
         ("Pi is 3.14 today.", ["Pi is 3.14 today."]),
+        ("It is at 10 a.m. tomorrow, e.g. with the U.S. team.", ["It is at 10 a.m. tomorrow, e.g. with the U.S. team."]),
     ])
-    func sentenceEstimate(text: String, sentences: [String]) {
-        #expect(SentenceEstimate.split(text) == sentences)
+    func sentencesAsSentenceSplitCutsThem(text: String, sentences: [String]) {
+        var tracker = PlaybackTracker(turn: 1)
+        tracker.append(text)
+        #expect(tracker.sentences == sentences)
     }
 
     @Test func marks() {
