@@ -62,18 +62,19 @@ extension BoundaryScanner {
     /// wins (a held fragment's end, then punctuation, a conjunction, a space); with none, the
     /// text is cut at `maxChars`.
     func overlongCut(before i: Int, maxChars: Int) -> Cut? {
-        guard maxChars > 0, i - sentenceStart > maxChars,
-              let limitOffset = UTF8Text.offset(afterCharacters: maxChars, in: UnsafeBufferPointer(rebasing: bytes[sentenceStart..<i]))
-        else { return nil }
-        let limit = sentenceStart + limitOffset
-        let floor = sentenceStart + (UTF8Text.offset(afterCharacters: maxChars / 3, in: UnsafeBufferPointer(rebasing: bytes[sentenceStart..<limit])) ?? 0)
+        guard maxChars > 0, i - sentenceStart > maxChars else { return nil }
+        // Counted as sent: without the spaces it starts with.
+        let begin = trimmed(sentenceStart..<i).lowerBound
+        guard let limitOffset = UTF8Text.offset(afterCharacters: maxChars, in: UnsafeBufferPointer(rebasing: bytes[begin..<i])) else { return nil }
+        let limit = begin + limitOffset
+        let floor = begin + (UTF8Text.offset(afterCharacters: maxChars / 3, in: UnsafeBufferPointer(rebasing: bytes[begin..<limit])) ?? 0)
         var best: (cut: Cut, score: Int)?
         func consider(_ cut: Cut, rank: Int) {
             let score = rank + (cut.end >= floor ? 10 : 0)
-            if cut.end > sentenceStart, score >= best?.score ?? 0 { best = (cut, score) }
+            if cut.end > begin, score >= best?.score ?? 0 { best = (cut, score) }
         }
         if lastBoundary > sentenceStart { consider(Cut(end: lastBoundary, next: lastBoundary, kind: .forced), rank: ClauseRank.sentence) }
-        var p = sentenceStart
+        var p = begin
         while p < limit {
             let (c, length) = scalar(at: p)
             if c == " " || Punctuation.isClausePunctuation(c), case .cut(let cut, let rank) = clause(at: p, end: limit, endIsFinal: true) {
