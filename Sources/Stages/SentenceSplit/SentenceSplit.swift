@@ -61,25 +61,25 @@ public struct SentenceSplit: Stage {
                 try await output.send(frame)
             case "response.end":
                 if let turn = event["turn"]?.int {
-                    if event["reason"]?.string == "interrupted" { turns.discard(turn: turn) } else { try await send(turns.close(turn: turn)) }
+                    if event["reason"]?.string == "interrupted" { turns.discard(turn: turn) } else { try await send(turns.flush(turn: turn)) }
                 }
                 try await output.send(frame)
             case "interrupt":
                 if let turn = event["turn"]?.int { turns.interrupt(through: turn) }
                 try await output.send(frame)
             case "start":
-                try await send(turns.closeAll())
+                try await send(turns.flushAll())
                 turns.reset()
                 try await output.send(frame)
             case "stop":
-                try await send(turns.closeAll())
+                try await send(turns.flushAll())
                 try await output.send(frame)
                 return
             default:
                 try await output.send(frame)
             }
         }
-        try await send(turns.closeAll())
+        try await send(turns.flushAll())
     }
 
     private func trace(_ name: String, turn: Int, delay: Duration) -> Event {

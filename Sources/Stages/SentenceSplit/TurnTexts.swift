@@ -1,8 +1,8 @@
 import Foundation
 
-/// The text of each open response turn, cut into sentences as it streams in.
+/// The text of each response turn, cut into sentences as it streams in.
 ///
-/// Normally one turn is open at a time; several can be when a new answer starts before the
+/// Normally one turn is streaming at a time; several can be when a new answer starts before the
 /// last one's `response.end` arrives. Turns up to an `interrupt` are dropped and stay dropped.
 struct TurnTexts {
     struct Sentence {
@@ -21,6 +21,7 @@ struct TurnTexts {
     }
 
     let settings: SentenceSplitter.Settings
+    /// Every turn of this call (reset by `start`).
     private var open: [Int: Turn] = [:]
     /// Turns up to this one were interrupted: their text is dropped.
     private(set) var interruptedThrough: Int?
@@ -41,7 +42,9 @@ struct TurnTexts {
         return sentences
     }
 
-    /// What is left of a turn's text; the turn stays open (plain text goes on in turn 0).
+    /// What is left of a turn's text. The turn is remembered until the call ends, so that text
+    /// arriving after its `response.end` (or the next plain line) numbers on instead of
+    /// repeating index 0.
     mutating func flush(turn: Int) -> [Sentence] {
         guard var state = open.removeValue(forKey: turn) else { return [] }
         let sentences = number(state.splitter.flush(), turn: turn, in: &state)
@@ -49,17 +52,13 @@ struct TurnTexts {
         return sentences
     }
 
-    mutating func close(turn: Int) -> [Sentence] {
-        defer { open[turn] = nil }
-        return flush(turn: turn)
+    /// Flushes every turn, oldest first.
+    mutating func flushAll() -> [Sentence] {
+        open.keys.sorted().flatMap { flush(turn: $0) }
     }
 
-    /// Flushes every open turn, oldest first, and forgets them.
-    mutating func closeAll() -> [Sentence] {
-        open.keys.sorted().flatMap { close(turn: $0) }
-    }
-
-    mutating func discard(turn: Int) { open[turn] = nil }
+    /// Drops what is buffered of a turn (its numbering goes on).
+    mutating func discard(turn: Int) { open[turn]?.splitter = SentenceSplitter(settings: settings) }
 
     mutating func interrupt(through turn: Int) {
         interruptedThrough = max(interruptedThrough ?? turn, turn)

@@ -128,6 +128,14 @@ struct SentenceSplitStageTests {
         #expect(sentences(out) == [Sentence(turn: 2, index: 0, text: "Second turn."), Sentence(turn: 1, index: 0, text: "First turn, still first.")])
     }
 
+    @Test func textAfterTheEndOfATurnNumbersOn() async throws {
+        let out = try await stage.output(for: [
+            event("response.start", ["turn": 1]), token("One. "), event("response.end", ["turn": 1, "reason": "done"]), token("Two."),
+        ])
+        #expect(sentences(out) == [Sentence(turn: 1, index: 0, text: "One."), Sentence(turn: 1, index: 1, text: "Two.")],
+                "no second t1.s0 mark")
+    }
+
     @Test func stopFlushesPassesOnAndEnds() async throws {
         let out = try await stage.output(for: [
             event("response.start", ["turn": 1]), token("Goodbye"), event("stop", ["reason": "hangup"]), token(" never."),
