@@ -83,7 +83,7 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser")]),
 
         .testTarget(name: "SwitchboardCoreTests", dependencies: ["SwitchboardCore"]),
-        .testTarget(name: "AudioTests", dependencies: ["Audio"]),
+        .testTarget(name: "AudioTests", dependencies: ["Audio", "Resilience"]),
         .testTarget(name: "TelephonyTests", dependencies: ["Telephony", "SwitchboardCore"]),
         .testTarget(name: "StagesTests", dependencies: ["Stages", "SwitchboardCore", "Audio", "Providers", "Resilience", "Supervisor"]),
         .testTarget(name: "ToolTests", dependencies: ["SwitchboardCore", "Audio"]),

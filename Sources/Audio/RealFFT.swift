@@ -4,13 +4,15 @@ import Foundation
 ///
 /// A real sequence of N samples is transformed as N/2 complex samples (even samples as the real
 /// part, odd ones as the imaginary part) and then untangled: half the work of a complex FFT of
-/// size N. Nothing here allocates after `init`.
+/// size N. The first two stages need no multiplication (their twiddles are 1 and −i); the others
+/// run four butterflies at a time on SIMD vectors, their twiddles laid out per stage so that
+/// they load as vectors too. Nothing here allocates after `init`.
 public struct RealFFT: Sendable {
     public let size: Int
     private let half: Int
-    /// e^(-2πi k/half) for the half-size complex FFT, k < half/2.
-    private let twiddleRe: [Float]
-    private let twiddleIm: [Float]
+    /// For every stage from span 4 on: e^(−πi j/span) for j < span, one stage after another.
+    private let stageTwiddleRe: [Float]
+    private let stageTwiddleIm: [Float]
     /// e^(-2πi k/size) for untangling the packed halves, k ≤ half.
     private let untangleRe: [Float]
     private let untangleIm: [Float]
@@ -24,8 +26,17 @@ public struct RealFFT: Sendable {
         self.size = size
         half = size / 2
         let half = size / 2
-        twiddleRe = (0..<max(half / 2, 1)).map { Float(cos(-2 * Double.pi * Double($0) / Double(half))) }
-        twiddleIm = (0..<max(half / 2, 1)).map { Float(sin(-2 * Double.pi * Double($0) / Double(half))) }
+        var twiddleRe: [Float] = [], twiddleIm: [Float] = []
+        var span = 4
+        while span < half {
+            for j in 0..<span {
+                twiddleRe.append(Float(cos(-Double.pi * Double(j) / Double(span))))
+                twiddleIm.append(Float(sin(-Double.pi * Double(j) / Double(span))))
+            }
+            span *= 2
+        }
+        stageTwiddleRe = twiddleRe
+        stageTwiddleIm = twiddleIm
         untangleRe = (0...half).map { Float(cos(-2 * Double.pi * Double($0) / Double(size))) }
         untangleIm = (0...half).map { Float(sin(-2 * Double.pi * Double($0) / Double(size))) }
         let bits = half.trailingZeroBitCount
@@ -40,7 +51,12 @@ public struct RealFFT: Sendable {
 
     /// |X[k]|² for k = 0 … size/2 of `input` (size samples; missing ones are zeros).
     public mutating func powerSpectrum(of input: UnsafeBufferPointer<Float>, into power: UnsafeMutableBufferPointer<Float>) {
-        precondition(power.count >= half + 1)
+        powerSpectrum(of: input, bins: 0..<(half + 1), into: power)
+    }
+
+    /// |X[k]|² for the bins asked for only (the others in `power` are left alone).
+    public mutating func powerSpectrum(of input: UnsafeBufferPointer<Float>, bins: Range<Int>, into power: UnsafeMutableBufferPointer<Float>) {
+        precondition(power.count >= half + 1 && bins.lowerBound >= 0 && bins.upperBound <= half + 1)
         let half = self.half
         re.withUnsafeMutableBufferPointer { zr in
             im.withUnsafeMutableBufferPointer { zi in
@@ -57,52 +73,120 @@ public struct RealFFT: Sendable {
                         }
                     }
                 }
-                Self.butterflies(zr, zi, twiddleRe, twiddleIm)
+                stageTwiddleRe.withUnsafeBufferPointer { twr in
+                    stageTwiddleIm.withUnsafeBufferPointer { twi in
+                        Self.butterflies(zr.baseAddress!, zi.baseAddress!, count: half, twr.baseAddress, twi.baseAddress)
+                    }
+                }
                 untangleRe.withUnsafeBufferPointer { ur in
                     untangleIm.withUnsafeBufferPointer { ui in
-                        for k in 0...half {
-                            let a = k == half ? 0 : k, b = k == 0 ? 0 : half - k
-                            // E = (Z[k] + conj Z[half-k]) / 2, O = (Z[k] - conj Z[half-k]) / 2i
-                            let er = (zr[a] + zr[b]) * 0.5, ei = (zi[a] - zi[b]) * 0.5
-                            let or = (zi[a] + zi[b]) * 0.5, oi = (zr[b] - zr[a]) * 0.5
-                            let wr = ur[k], wi = ui[k]
-                            let xr = er + wr * or - wi * oi
-                            let xi = ei + wr * oi + wi * or
-                            power[k] = xr * xr + xi * xi
-                        }
+                        Self.untangle(zr.baseAddress!, zi.baseAddress!, half: half, ur.baseAddress!, ui.baseAddress!,
+                                      bins: bins, into: power.baseAddress!)
                     }
                 }
             }
         }
     }
 
-    /// Iterative decimation-in-time butterflies over `xr`/`xi`, already in bit-reversed order.
+    /// Iterative decimation-in-time butterflies over `xr`/`xi` (`count` values, already in
+    /// bit-reversed order).
     private static func butterflies(
-        _ xr: UnsafeMutableBufferPointer<Float>, _ xi: UnsafeMutableBufferPointer<Float>, _ twiddleRe: [Float], _ twiddleIm: [Float]
+        _ xr: UnsafeMutablePointer<Float>, _ xi: UnsafeMutablePointer<Float>, count n: Int,
+        _ twiddleRe: UnsafePointer<Float>?, _ twiddleIm: UnsafePointer<Float>?
     ) {
-        let n = xr.count
-        twiddleRe.withUnsafeBufferPointer { twr in
-            twiddleIm.withUnsafeBufferPointer { twi in
-                var span = 1
-                while span < n {
-                    let step = n / (2 * span)
-                    var start = 0
-                    while start < n {
-                        for j in 0..<span {
-                            let wr = twr[j * step], wi = twi[j * step]
-                            let p = start + j, q = p + span
-                            let tr = xr[q] * wr - xi[q] * wi
-                            let ti = xr[q] * wi + xi[q] * wr
-                            xr[q] = xr[p] - tr
-                            xi[q] = xi[p] - ti
-                            xr[p] += tr
-                            xi[p] += ti
-                        }
-                        start += 2 * span
-                    }
-                    span *= 2
-                }
-            }
+        // Span 1: the twiddle is 1.
+        var p = 0
+        while p < n {
+            let ar = xr[p], ai = xi[p], br = xr[p + 1], bi = xi[p + 1]
+            xr[p] = ar + br; xi[p] = ai + bi
+            xr[p + 1] = ar - br; xi[p + 1] = ai - bi
+            p += 2
         }
+        guard n >= 4 else { return }
+        // Span 2: the twiddles are 1 and −i.
+        p = 0
+        while p < n {
+            let ar = xr[p], ai = xi[p], br = xr[p + 2], bi = xi[p + 2]
+            xr[p] = ar + br; xi[p] = ai + bi
+            xr[p + 2] = ar - br; xi[p + 2] = ai - bi
+            let cr = xr[p + 1], ci = xi[p + 1], dr = xi[p + 3], di = -xr[p + 3]
+            xr[p + 1] = cr + dr; xi[p + 1] = ci + di
+            xr[p + 3] = cr - dr; xi[p + 3] = ci - di
+            p += 4
+        }
+        guard let twiddleRe, let twiddleIm else { return }
+        // Spans of 4 and more: four butterflies at a time.
+        var span = 4
+        var stage = 0
+        while span < n {
+            var start = 0
+            while start < n {
+                var j = 0
+                while j < span {
+                    let p = start + j, q = p + span
+                    let wr = load(twiddleRe + stage + j), wi = load(twiddleIm + stage + j)
+                    let qr = load(xr + q), qi = load(xi + q)
+                    let pr = load(xr + p), pi = load(xi + p)
+                    let tr = qr * wr - qi * wi
+                    let ti = qr * wi + qi * wr
+                    store(pr - tr, xr + q); store(pi - ti, xi + q)
+                    store(pr + tr, xr + p); store(pi + ti, xi + p)
+                    j += 4
+                }
+                start += 2 * span
+            }
+            stage += span
+            span *= 2
+        }
+    }
+
+    /// The spectrum of the real input from the half-size complex one: with
+    /// E = (Z[k] + conj Z[half−k]) / 2 and O = (Z[k] − conj Z[half−k]) / 2i, X[k] = E + W^k·O.
+    /// Four bins at a time where Z[half−k] can be loaded as a (reversed) vector.
+    private static func untangle(
+        _ zr: UnsafeMutablePointer<Float>, _ zi: UnsafeMutablePointer<Float>, half: Int,
+        _ ur: UnsafePointer<Float>, _ ui: UnsafePointer<Float>, bins: Range<Int>, into power: UnsafeMutablePointer<Float>
+    ) {
+        func one(_ k: Int) {
+            let a = k == half ? 0 : k, b = k == 0 ? 0 : half - k
+            let er = (zr[a] + zr[b]) * 0.5, ei = (zi[a] - zi[b]) * 0.5
+            let or = (zi[a] + zi[b]) * 0.5, oi = (zr[b] - zr[a]) * 0.5
+            let xr = er + ur[k] * or - ui[k] * oi
+            let xi = ei + ur[k] * oi + ui[k] * or
+            power[k] = xr * xr + xi * xi
+        }
+        var k = bins.lowerBound
+        if k == 0, k < bins.upperBound { one(0); k = 1 }
+        // Lanes k … k+3 pair with half−k … half−k−3, all ≥ 1.
+        while k + 4 <= bins.upperBound, k + 3 <= half - 1 {
+            let ar = load(zr + k), ai = load(zi + k)
+            let br = reversed(load(zr + half - k - 3)), bi = reversed(load(zi + half - k - 3))
+            let er = (ar + br) * 0.5, ei = (ai - bi) * 0.5
+            let or = (ai + bi) * 0.5, oi = (br - ar) * 0.5
+            let wr = load(ur + k), wi = load(ui + k)
+            let xr = er + wr * or - wi * oi
+            let xi = ei + wr * oi + wi * or
+            store(xr * xr + xi * xi, power + k)
+            k += 4
+        }
+        while k < bins.upperBound { one(k); k += 1 }
+    }
+
+    @inline(__always)
+    private static func reversed(_ v: SIMD4<Float>) -> SIMD4<Float> { SIMD4(v[3], v[2], v[1], v[0]) }
+
+    @inline(__always)
+    private static func load(_ pointer: UnsafePointer<Float>) -> SIMD4<Float> {
+        UnsafeRawPointer(pointer).loadUnaligned(as: SIMD4<Float>.self)
+    }
+
+    @inline(__always)
+    private static func load(_ pointer: UnsafeMutablePointer<Float>) -> SIMD4<Float> {
+        UnsafeRawPointer(pointer).loadUnaligned(as: SIMD4<Float>.self)
+    }
+
+    @inline(__always)
+    private static func store(_ value: SIMD4<Float>, _ pointer: UnsafeMutablePointer<Float>) {
+        UnsafeMutableRawPointer(pointer).storeBytes(of: value, as: SIMD4<Float>.self)
     }
 }

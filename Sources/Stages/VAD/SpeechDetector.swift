@@ -116,9 +116,17 @@ public struct SpeechDetector {
             filled += hop
             return Features(bandSNR: 0, tonality: 0, levelDB: -120, threshold: 0, isSpeech: false)
         }
-        for n in 0..<windowLength { windowed[n] = samples[n] * window[n] }
+        windowed.withUnsafeMutableBufferPointer { windowed in
+            samples.withUnsafeBufferPointer { samples in
+                window.withUnsafeBufferPointer { window in
+                    for n in 0..<windowLength { windowed[n] = samples[n] * window[n] }
+                }
+            }
+        }
+        // Only the telephone band is ever looked at.
+        let band = bandBins.first!.lowerBound..<bandBins.last!.upperBound
         windowed.withUnsafeBufferPointer { input in
-            power.withUnsafeMutableBufferPointer { fft.powerSpectrum(of: input, into: $0) }
+            power.withUnsafeMutableBufferPointer { fft.powerSpectrum(of: input, bins: band, into: $0) }
         }
 
         var total: Float = 0
@@ -128,7 +136,7 @@ public struct SpeechDetector {
             bandEnergy[b] = sum
             total += sum
         }
-        let levelDB = 10 * log10(max(total * levelScale, 1e-12))
+        let levelDB = Decibels.power(max(total * levelScale, 1e-12))
         // A tone (ringback, a DTMF digit, a test tone) is not the line's noise: while one lasts,
         // the floor keeps what it knew, so the hiss the tone masked is not news when it stops.
         if !previousWasTonal {
@@ -139,7 +147,7 @@ public struct SpeechDetector {
 
         var snrSum: Float = 0
         for b in 0..<Self.bandCount {
-            let snr = 10 * log10(max(bandEnergy[b], 1e-20) / noise.floor[b])
+            let snr = Decibels.power(max(bandEnergy[b], 1e-20) / noise.floor[b])
             snrSum += min(max(snr, 0), 30)
         }
         let bandSNR = snrSum / Float(Self.bandCount)

@@ -1,0 +1,25 @@
+/// 10·log10 of a power ratio, without calling the C library: a detector takes one per band per
+/// 10 ms frame, and `log10f` was a tenth of its time.
+///
+/// The exponent comes straight from the float's bits; log2 of the mantissa (1 ≤ m < 2) from a
+/// degree-5 polynomial in m − 1, least-squares fitted: at most 9·10⁻⁵ dB from the exact value.
+public enum Decibels {
+    @inlinable @inline(__always)
+    public static func power(_ ratio: Float) -> Float {
+        guard ratio > 0, ratio.isFinite else { return ratio == 0 ? -.infinity : 10 * log10Exact(ratio) }
+        let bits = ratio.bitPattern
+        let exponent = Float(Int32(bitPattern: (bits >> 23) & 0xFF) - 127)
+        guard exponent > -127 else { return 10 * log10Exact(ratio) }  // subnormal
+        let t = Float(bitPattern: (bits & 0x007F_FFFF) | 0x3F80_0000) - 1
+        let log2Mantissa = t * (1.4418258 + t * (-0.7086821 + t * (0.41542195 + t * (-0.19442267 + t * 0.045885527))))
+        // 10·log10(2) = 3.0103
+        return (exponent + log2Mantissa) * 3.0102999566
+    }
+
+    @usableFromInline
+    static func log10Exact(_ x: Float) -> Float {
+        Float(Foundation.log10(Double(x)))
+    }
+}
+
+import Foundation
