@@ -16,6 +16,20 @@ public enum Decibels {
         return (exponent + log2Mantissa) * 3.0102999566
     }
 
+    /// Four at a time, for ratios that are positive, finite and normal (clamp them first).
+    @inlinable @inline(__always)
+    public static func power(_ ratio: SIMD4<Float>) -> SIMD4<Float> {
+        let bits = unsafeBitCast(ratio, to: SIMD4<UInt32>.self)
+        let exponent = SIMD4<Float>(SIMD4<Int32>(truncatingIfNeeded: (bits &>> 23) & 0xFF)) - 127
+        let t = unsafeBitCast((bits & 0x007F_FFFF) | 0x3F80_0000, to: SIMD4<Float>.self) - 1
+        var p = SIMD4<Float>(repeating: 0.045885527)
+        p = p * t + SIMD4<Float>(repeating: -0.19442267)
+        p = p * t + SIMD4<Float>(repeating: 0.41542195)
+        p = p * t + SIMD4<Float>(repeating: -0.7086821)
+        p = p * t + SIMD4<Float>(repeating: 1.4418258)
+        return (exponent + p * t) * SIMD4<Float>(repeating: 3.0102999566)
+    }
+
     @usableFromInline
     static func log10Exact(_ x: Float) -> Float {
         Float(Foundation.log10(Double(x)))

@@ -4,7 +4,8 @@ import Foundation
 ///
 /// A real sequence of N samples is transformed as N/2 complex samples (even samples as the real
 /// part, odd ones as the imaginary part) and then untangled: half the work of a complex FFT of
-/// size N. The first two stages need no multiplication (their twiddles are 1 and −i); the others
+/// size N. The first two stages need no multiplication (their twiddles are 1 and −i) and run as
+/// one pass; the others
 /// run four butterflies at a time on SIMD vectors, their twiddles laid out per stage so that
 /// they load as vectors too. Nothing here allocates after `init`.
 public struct RealFFT: Sendable {
@@ -94,24 +95,24 @@ public struct RealFFT: Sendable {
         _ xr: UnsafeMutablePointer<Float>, _ xi: UnsafeMutablePointer<Float>, count n: Int,
         _ twiddleRe: UnsafePointer<Float>?, _ twiddleIm: UnsafePointer<Float>?
     ) {
-        // Span 1: the twiddle is 1.
+        guard n >= 4 else {
+            let ar = xr[0], ai = xi[0], br = xr[1], bi = xi[1]
+            xr[0] = ar + br; xi[0] = ai + bi
+            xr[1] = ar - br; xi[1] = ai - bi
+            return
+        }
+        // Spans 1 and 2 in one pass over groups of four: their twiddles are 1 and −i.
         var p = 0
         while p < n {
-            let ar = xr[p], ai = xi[p], br = xr[p + 1], bi = xi[p + 1]
-            xr[p] = ar + br; xi[p] = ai + bi
-            xr[p + 1] = ar - br; xi[p + 1] = ai - bi
-            p += 2
-        }
-        guard n >= 4 else { return }
-        // Span 2: the twiddles are 1 and −i.
-        p = 0
-        while p < n {
-            let ar = xr[p], ai = xi[p], br = xr[p + 2], bi = xi[p + 2]
-            xr[p] = ar + br; xi[p] = ai + bi
-            xr[p + 2] = ar - br; xi[p + 2] = ai - bi
-            let cr = xr[p + 1], ci = xi[p + 1], dr = xi[p + 3], di = -xr[p + 3]
-            xr[p + 1] = cr + dr; xi[p + 1] = ci + di
-            xr[p + 3] = cr - dr; xi[p + 3] = ci - di
+            let s0r = xr[p] + xr[p + 1], s0i = xi[p] + xi[p + 1]
+            let d0r = xr[p] - xr[p + 1], d0i = xi[p] - xi[p + 1]
+            let s1r = xr[p + 2] + xr[p + 3], s1i = xi[p + 2] + xi[p + 3]
+            let d1r = xr[p + 2] - xr[p + 3], d1i = xi[p + 2] - xi[p + 3]
+            xr[p] = s0r + s1r; xi[p] = s0i + s1i
+            xr[p + 2] = s0r - s1r; xi[p + 2] = s0i - s1i
+            // d1 · (−i) = (d1i, −d1r)
+            xr[p + 1] = d0r + d1i; xi[p + 1] = d0i - d1r
+            xr[p + 3] = d0r - d1i; xi[p + 3] = d0i + d1r
             p += 4
         }
         guard let twiddleRe, let twiddleIm else { return }

@@ -21,6 +21,8 @@ struct NoiseFloorTracker {
     private var smoothed: [Float]
     private var current: [Float]
     private var ring: [Float]
+    /// The minimum of the ring per band, renewed when a sub-window rolls in.
+    private var ringMinimum: [Float]
     private var ringIndex = 0
     private var framesInSubwindow = 0
     private var started = false
@@ -32,6 +34,7 @@ struct NoiseFloorTracker {
         smoothed = Array(repeating: 0, count: bands)
         current = Array(repeating: .greatestFiniteMagnitude, count: bands)
         ring = Array(repeating: .greatestFiniteMagnitude, count: bands * Self.subwindows)
+        ringMinimum = Array(repeating: .greatestFiniteMagnitude, count: bands)
         floor = Array(repeating: 0, count: bands)
     }
 
@@ -41,9 +44,7 @@ struct NoiseFloorTracker {
         for b in 0..<bandCount {
             smoothed[b] = started ? a * smoothed[b] + (1 - a) * energy[b] : energy[b]
             current[b] = min(current[b], smoothed[b])
-            var lowest = current[b]
-            for s in 0..<Self.subwindows { lowest = min(lowest, ring[s * bandCount + b]) }
-            floor[b] = max(lowest * Self.bias, minimum[b])
+            floor[b] = max(min(current[b], ringMinimum[b]) * Self.bias, minimum[b])
         }
         started = true
         framesInSubwindow += 1
@@ -54,6 +55,11 @@ struct NoiseFloorTracker {
             }
             ringIndex = (ringIndex + 1) % Self.subwindows
             framesInSubwindow = 0
+            for b in 0..<bandCount {
+                var lowest = Float.greatestFiniteMagnitude
+                for s in 0..<Self.subwindows { lowest = min(lowest, ring[s * bandCount + b]) }
+                ringMinimum[b] = lowest
+            }
         }
     }
 }

@@ -66,7 +66,8 @@ public struct SpeechDetector {
     private var filled = 0
     /// Band SNR of the last ten seconds: its 40th percentile says how far the line's noise
     /// alone rises over the floor.
-    private var recentSNR = DecayingHistogram(lower: 0, upper: 30, binWidth: 0.25, memory: Self.percentileMemoryFrames)
+    private var recentSNR = DecayingHistogram(lower: 0, upper: 30, binWidth: 0.25, memory: Self.percentileMemoryFrames,
+                                              percentile: Self.noisePercentile)
     /// Frames since the last speech frame: right after speech the threshold is lower, so a
     /// fading syllable is not cut off (hysteresis).
     private var framesSinceSpeech = Int.max
@@ -116,6 +117,8 @@ public struct SpeechDetector {
             filled += hop
             return Features(bandSNR: 0, tonality: 0, levelDB: -120, threshold: 0, isSpeech: false)
         }
+        // Only the telephone band is ever looked at.
+        let band = bandBins.first!.lowerBound..<bandBins.last!.upperBound
         windowed.withUnsafeMutableBufferPointer { windowed in
             samples.withUnsafeBufferPointer { samples in
                 window.withUnsafeBufferPointer { window in
@@ -123,19 +126,11 @@ public struct SpeechDetector {
                 }
             }
         }
-        // Only the telephone band is ever looked at.
-        let band = bandBins.first!.lowerBound..<bandBins.last!.upperBound
         windowed.withUnsafeBufferPointer { input in
             power.withUnsafeMutableBufferPointer { fft.powerSpectrum(of: input, bins: band, into: $0) }
         }
 
-        var total: Float = 0
-        for (b, bins) in bandBins.enumerated() {
-            var sum: Float = 0
-            for k in bins { sum += power[k] }
-            bandEnergy[b] = sum
-            total += sum
-        }
+        let total = sumBands()
         let levelDB = Decibels.power(max(total * levelScale, 1e-12))
         // A tone (ringback, a DTMF digit, a test tone) is not the line's noise: while one lasts,
         // the floor keeps what it knew, so the hiss the tone masked is not news when it stops.
@@ -145,13 +140,8 @@ public struct SpeechDetector {
             }
         }
 
-        var snrSum: Float = 0
-        for b in 0..<Self.bandCount {
-            let snr = Decibels.power(max(bandEnergy[b], 1e-20) / noise.floor[b])
-            snrSum += min(max(snr, 0), 30)
-        }
-        let bandSNR = snrSum / Float(Self.bandCount)
-        let noiseSNR = recentSNR.percentile(Self.noisePercentile) ?? 0
+        let bandSNR = meanBandSNR()
+        let noiseSNR = recentSNR.percentile ?? 0
         let lowered = framesSinceSpeech < Self.hysteresisFrames ? Self.hysteresis : 0
         // Never below the minimum: the end of a loud sound (a tone cut off, a door) must not
         // leave a threshold that the line's own hiss crosses.
@@ -168,28 +158,65 @@ public struct SpeechDetector {
                         levelDB: levelDB, threshold: threshold, isSpeech: isSpeech)
     }
 
+    /// Fills `bandEnergy` from `power`; returns the energy of the whole band.
+    private mutating func sumBands() -> Float {
+        var total: Float = 0
+        power.withUnsafeBufferPointer { power in
+            bandBins.withUnsafeBufferPointer { bands in
+                bandEnergy.withUnsafeMutableBufferPointer { energy in
+                    for b in 0..<Self.bandCount {
+                        var sum: Float = 0
+                        for k in bands[b] { sum += power[k] }
+                        energy[b] = sum
+                        total += sum
+                    }
+                }
+            }
+        }
+        return total
+    }
+
+    /// The SNR of each band over its noise floor, clamped to 0–30 dB, averaged over the bands.
+    private func meanBandSNR() -> Float {
+        var sum = SIMD4<Float>()
+        bandEnergy.withUnsafeBufferPointer { energy in
+            noise.floor.withUnsafeBufferPointer { floor in
+                // Clamping the ratio to 1…1000 clamps the dB to 0…30.
+                let one = SIMD4<Float>(repeating: 1), thousand = SIMD4<Float>(repeating: 1000)
+                for b in stride(from: 0, to: Self.bandCount, by: 4) {
+                    let e = SIMD4<Float>(energy[b], energy[b + 1], energy[b + 2], energy[b + 3])
+                    let f = SIMD4<Float>(floor[b], floor[b + 1], floor[b + 2], floor[b + 3])
+                    sum += Decibels.power((e / f).clamped(lowerBound: one, upperBound: thousand))
+                }
+            }
+        }
+        return sum.sum() / Float(Self.bandCount)
+    }
+
     /// The share of band energy in the two strongest spectral peaks (each ± the Hann main lobe).
     private func measureTonality(total: Float) -> Float {
         guard total > 0 else { return 0 }
         let lo = bandBins.first!.lowerBound, hi = bandBins.last!.upperBound
         // The main lobe of a Hann window is ±2 bins.
         let lobe = 2
-        func strongest(excluding taken: Range<Int>) -> Range<Int>? {
-            var peak = -1
-            var peakPower: Float = 0
-            for k in lo..<hi where power[k] > peakPower && !taken.contains(k) {
-                peak = k
-                peakPower = power[k]
+        return power.withUnsafeBufferPointer { power in
+            func strongest(excluding taken: Range<Int>) -> Range<Int>? {
+                var peak = -1
+                var peakPower: Float = 0
+                for k in lo..<hi where power[k] > peakPower && !taken.contains(k) {
+                    peak = k
+                    peakPower = power[k]
+                }
+                return peak < 0 ? nil : max(lo, peak - lobe)..<min(hi, peak + lobe + 1)
             }
-            return peak < 0 ? nil : max(lo, peak - lobe)..<min(hi, peak + lobe + 1)
+            guard let first = strongest(excluding: 0..<0) else { return 0 }
+            var peaksEnergy: Float = 0
+            for k in first { peaksEnergy += power[k] }
+            if let second = strongest(excluding: first) {
+                for k in second where !first.contains(k) { peaksEnergy += power[k] }
+            }
+            return peaksEnergy / total
         }
-        guard let first = strongest(excluding: 0..<0) else { return 0 }
-        var peaksEnergy: Float = 0
-        for k in first { peaksEnergy += power[k] }
-        if let second = strongest(excluding: first) {
-            for k in second where !first.contains(k) { peaksEnergy += power[k] }
-        }
-        return peaksEnergy / total
     }
 }
 

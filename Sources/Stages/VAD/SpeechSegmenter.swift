@@ -5,14 +5,16 @@ import Audio
 public struct SpeechSegmenter {
     public var detector: SpeechDetector
     public var endpointer: Endpointer
-    private var pending: [Float] = []
+    /// The hop being filled: its first `pendingCount` samples.
+    private var pending: [Float]
+    private var pendingCount = 0
     /// Media time (ms) of the first pending sample.
     private var pendingStart: Double = 0
 
     public init(rate: Int, thresholdOffset: Float = 0, endpointing: Endpointer.Settings = .init()) {
         detector = SpeechDetector(rate: rate, thresholdOffset: thresholdOffset)
         endpointer = Endpointer(endpointing)
-        pending.reserveCapacity(detector.hop)
+        pending = Array(repeating: 0, count: detector.hop)
     }
 
     public var rate: Int { detector.rate }
@@ -20,20 +22,24 @@ public struct SpeechSegmenter {
     /// Feeds samples whose first one is at media time `ts` (ms) and returns the utterance
     /// boundaries they completed, in order.
     public mutating func feed(_ samples: UnsafeBufferPointer<Int16>, ts: Double) -> [Endpointer.Transition] {
-        if pending.isEmpty { pendingStart = ts }
+        if pendingCount == 0 { pendingStart = ts }
         var transitions: [Endpointer.Transition] = []
         let hop = detector.hop
         var next = 0
         while next < samples.count {
-            let take = min(hop - pending.count, samples.count - next)
-            for n in next..<(next + take) { pending.append(Float(samples[n]) * (1 / 32768)) }
+            let take = min(hop - pendingCount, samples.count - next)
+            let from = pendingCount
+            pending.withUnsafeMutableBufferPointer { pending in
+                for n in 0..<take { pending[from + n] = Float(samples[next + n]) * (1 / 32768) }
+            }
+            pendingCount += take
             next += take
-            guard pending.count == hop else { break }
+            guard pendingCount == hop else { break }
             let features = pending.withUnsafeBufferPointer { detector.process($0) }
             if let transition = endpointer.push(isSpeech: features.isSpeech, at: pendingStart, durationMs: Double(SpeechDetector.hopMs)) {
                 transitions.append(transition)
             }
-            pending.removeAll(keepingCapacity: true)
+            pendingCount = 0
             pendingStart += Double(SpeechDetector.hopMs)
         }
         return transitions
@@ -41,7 +47,7 @@ public struct SpeechSegmenter {
 
     /// The stream ended: closes an utterance still open. Samples short of a hop are dropped.
     public mutating func finish() -> Endpointer.Transition? {
-        pending.removeAll(keepingCapacity: true)
+        pendingCount = 0
         return endpointer.finish()
     }
 }
