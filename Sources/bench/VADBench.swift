@@ -3,11 +3,11 @@ import Audio
 import Foundation
 import Stages
 
-/// Where the detector's time goes, per 10 ms hop at 8 kHz: the FFT alone, the detector, and the
+/// Where the detector's time goes, per hop (`SpeechDetector.hopMs`) at 8 kHz: the FFT alone, the detector, and the
 /// segmenter (pcm16 in, endpointing included), on a minute of noise with bursts of a harmonic
 /// "voice" so that both branches of the detector run.
 struct VADBench: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "vad", abstract: "Detector cost per 10 ms hop.")
+    static let configuration = CommandConfiguration(commandName: "vad", abstract: "Detector cost per hop.")
 
     @Option(help: "Seconds of audio.") var seconds = 600
     @Option(help: "Runs; the fastest is reported.") var runs = 3
@@ -24,7 +24,8 @@ struct VADBench: ParsableCommand {
             let voice = inBurst ? (0..<12).reduce(Float(0)) { $0 + sin(2 * .pi * 140 * Float($1 + 1) * t) * 900 / Float($1 + 1) } : 0
             return Int16(max(-32768, min(32767, noise + voice)))
         }
-        let hops = count / 80
+        let hop = rate * SpeechDetector.hopMs / 1000
+        let hops = count / hop
         let floats = pcm.map { Float($0) / 32768 }
 
         func best(_ body: () -> Void) -> Double {
@@ -42,7 +43,7 @@ struct VADBench: ParsableCommand {
         let fftSeconds = best {
             floats.withUnsafeBufferPointer { all in
                 power.withUnsafeMutableBufferPointer { out in
-                    for h in 0..<(hops - 3) { fft.powerSpectrum(of: UnsafeBufferPointer(rebasing: all[(h * 80)..<(h * 80 + 256)]), bins: 10..<110, into: out) }
+                    for h in 0..<(hops - 2) { fft.powerSpectrum(of: UnsafeBufferPointer(rebasing: all[(h * hop)..<(h * hop + 256)]), bins: 10..<110, into: out) }
                 }
             }
         }
@@ -51,7 +52,7 @@ struct VADBench: ParsableCommand {
             var detector = SpeechDetector(rate: rate)
             speech = 0
             floats.withUnsafeBufferPointer { all in
-                for h in 0..<hops where detector.process(UnsafeBufferPointer(rebasing: all[(h * 80)..<(h * 80 + 80)])).isSpeech { speech += 1 }
+                for h in 0..<hops where detector.process(UnsafeBufferPointer(rebasing: all[(h * hop)..<(h * hop + hop)])).isSpeech { speech += 1 }
             }
         }
         let segmenterSeconds = best {
@@ -59,8 +60,8 @@ struct VADBench: ParsableCommand {
             _ = pcm.withUnsafeBufferPointer { segmenter.feed($0, ts: 0) }
         }
         let perHop = { (s: Double) in s / Double(hops) * 1e9 }
-        print(String(format: "vad  per 10 ms hop: FFT %.0f ns, detector %.0f ns, segmenter %.0f ns (%.3f CPU s per audio hour; %d s of 8 kHz audio, %d%% speech frames)",
-                     perHop(fftSeconds), perHop(detectorSeconds), perHop(segmenterSeconds),
+        print(String(format: "vad  per %d ms hop: FFT %.0f ns, detector %.0f ns, segmenter %.0f ns (%.3f CPU s per audio hour; %d s of 8 kHz audio, %d%% speech frames)",
+                     SpeechDetector.hopMs, perHop(fftSeconds), perHop(detectorSeconds), perHop(segmenterSeconds),
                      segmenterSeconds * 3600 / Double(seconds), seconds, speech * 100 / hops))
     }
 }

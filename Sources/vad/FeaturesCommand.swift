@@ -6,9 +6,9 @@ import Stages
 struct FeaturesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "features",
-        abstract: "Print what the detector measured every 10 ms of a sound file, as CSV.",
+        abstract: "Print what the detector measured every 20 ms of a sound file, as CSV.",
         discussion: """
-            For tuning and for bug reports: one line per 10 ms with the media time (ms), the \
+            For tuning and for bug reports: one line per 20 ms with the media time (ms), the \
             band level (dBFS), the band SNR over the noise floor (dB), the threshold it was \
             compared with, tonality (0-1) and the decision (1 = speech). \
             The file is resampled to --rate if it is at another rate.

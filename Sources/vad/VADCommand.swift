@@ -33,7 +33,7 @@ struct RunCommand: AsyncParsableCommand {
             with an `error` event naming the expected format.
 
             The detector looks at the telephone band (300-3400 Hz): band energy against an \
-            adaptive noise floor, periodicity and tonality, decided every 10 ms. It learns each \
+            adaptive noise floor, periodicity and tonality, decided every 20 ms. It learns each \
             call's noise within about a second.
 
             Exit status: 0 done, 64 bad usage, 65 input ended inside a frame payload, 70 internal error.

@@ -132,8 +132,9 @@ import SwitchboardCore
         let utterance = try #require(found.first)
         #expect(abs(utterance.start - onset) <= 50, "start \(utterance.start) vs onset \(onset)")
         // The end may come earlier than unclipped: boosting brings the final nasal's murmur,
-        // mostly below 300 Hz where the detector does not listen, into the label.
-        #expect(abs(utterance.end - offset) <= 160, "end \(utterance.end) vs offset \(offset)")
+        // mostly below 300 Hz where the detector does not listen, into the label (measured:
+        // 200 ms early with 20 ms decisions; within 160 ms with 10 ms ones).
+        #expect(abs(utterance.end - offset) <= 220, "end \(utterance.end) vs offset \(offset), start \(utterance.start) vs \(onset)")
     }
 
     @Test func wrongFormatIsReportedOnceAndPassedOn() async throws {

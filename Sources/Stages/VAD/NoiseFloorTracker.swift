@@ -1,5 +1,5 @@
 /// Follows the noise floor of each frequency band by minimum statistics: the floor is the lowest
-/// smoothed band energy seen in the last ~1.2 s.
+/// smoothed band energy seen in the last ~1.4 s.
 ///
 /// Speech is never continuous for that long in every band — syllables and pauses leave gaps — so
 /// the minimum sits on the noise between them, whether or not anyone is talking. A quieter floor
@@ -7,15 +7,15 @@
 /// rolled past the quiet past, which is also how long a new call takes to be learnt. The window
 /// is kept as a ring of sub-window minima, so each update costs a few comparisons per band.
 struct NoiseFloorTracker {
-    /// Frames per sub-window and sub-windows per window: 8 × 15 frames of 10 ms = 1.2 s.
-    static let subwindowFrames = 15
+    /// Frames per sub-window and sub-windows per window: 8 × 9 frames of 20 ms = 1.44 s.
+    static let subwindowFrames = 9
     static let subwindows = 8
     /// The minimum of a fluctuating energy lies below its mean; this factor moves it back up
     /// (≈ 1.8 dB, measured on white noise in bands of ≥ 3 bins).
     static let bias: Float = 1.5
     /// Smoothing of band energy before the minimum is taken: the minimum of raw frame energies
     /// would sit on chance dips.
-    static let smoothing: Float = 0.8
+    static let smoothing: Float = 0.64  // 0.8 per 10 ms
 
     private let bandCount: Int
     private var smoothed: [Float]

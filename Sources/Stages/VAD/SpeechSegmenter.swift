@@ -19,6 +19,8 @@ public struct SpeechSegmenter {
 
     public var rate: Int { detector.rate }
 
+    static let endpointingStepMs = 10
+
     /// Feeds samples whose first one is at media time `ts` (ms) and returns the utterance
     /// boundaries they completed, in order.
     public mutating func feed(_ samples: UnsafeBufferPointer<Int16>, ts: Double) -> [Endpointer.Transition] {
@@ -36,8 +38,13 @@ public struct SpeechSegmenter {
             next += take
             guard pendingCount == hop else { break }
             let features = pending.withUnsafeBufferPointer { detector.process($0) }
-            if let transition = endpointer.push(isSpeech: features.isSpeech, at: pendingStart, durationMs: Double(SpeechDetector.hopMs)) {
-                transitions.append(transition)
+            // The decision holds for the whole hop; the endpointer still counts in 10 ms steps,
+            // so `--silence-ms` and the other settings keep their resolution.
+            for step in stride(from: 0, to: SpeechDetector.hopMs, by: Self.endpointingStepMs) {
+                if let transition = endpointer.push(isSpeech: features.isSpeech, at: pendingStart + Double(step),
+                                                    durationMs: Double(Self.endpointingStepMs)) {
+                    transitions.append(transition)
+                }
             }
             pendingCount = 0
             pendingStart += Double(SpeechDetector.hopMs)
