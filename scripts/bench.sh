@@ -61,6 +61,10 @@ echo "== frame reader + writer, in process, one core"
 "$bin/bench" mulaw
 
 echo
+echo "== vad: the detector's cost per hop, one core (make vad-compare compares it with webrtcvad and Silero)"
+"$bin/bench" vad --runs "$runs"
+
+echo
 echo "== HTTP client: concurrent Server-Sent-Event streams in one process"
 port_file=$(mktemp)
 python3 scripts/sse-server.py --events 40 --interval-ms 50 > "$port_file" &
