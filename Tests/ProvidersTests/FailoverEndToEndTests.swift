@@ -97,14 +97,17 @@ import Testing
         let primary = try FaultyChatServer(.serverError)
         let backup = try FaultyChatServer(.answer("backup here"))
         defer { primary.server.shutdown(); backup.server.shutdown() }
-        let breaker = CircuitBreaker(name: "primary", configuration: .init(failureThreshold: 3, openInterval: .milliseconds(300)))
+        // The open interval ends when the test moves the clock, not when a loaded machine gets
+        // round to the next request.
+        let clock = SteppedClock()
+        let breaker = CircuitBreaker(name: "primary", configuration: .init(failureThreshold: 3, openInterval: .milliseconds(300)), clock: clock)
         let failover = Failover(engines: [engine("primary", primary, breaker: breaker), engine("backup", backup)])
         for _ in 0..<3 { #expect(try await answer(failover) == ("backup", "backup here ")) }
         #expect(breaker.state == .open)
         #expect(try await answer(failover).engine == "backup")
         #expect(primary.requests == 3)
         primary.become(.answer("primary again"))
-        try await Task.sleep(for: .milliseconds(400))
+        clock.advance(by: .milliseconds(400))
         #expect(try await answer(failover) == ("primary", "primary again "))
         #expect(breaker.state == .closed)
         #expect(primary.requests == 4)
@@ -122,4 +125,14 @@ import Testing
         while primary.server.closedByPeer == 0, ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(20)) }
         #expect(primary.server.closedByPeer == 1)
     }
+}
+
+/// A clock for a breaker that only moves when told to.
+final class SteppedClock: ResilienceClock, @unchecked Sendable {
+    private let lock = NSLock()
+    private var elapsed: Duration = .zero
+
+    func now() -> Duration { lock.withLock { elapsed } }
+    func advance(by duration: Duration) { lock.withLock { elapsed += duration } }
+    func sleep(for duration: Duration) async throws { try await Task.sleep(for: duration) }
 }
