@@ -34,26 +34,28 @@ import Testing
 
     /// A slow drip is delivered as it comes: each chunk is readable before the next is sent.
     @Test func slowDripStreamsChunkByChunk() async throws {
+        // Lockstep: the server sends the next chunk only once the test has read the last one,
+        // so a client that buffered until the end would leave the server waiting (and the wait
+        // would time out), whatever the load on the machine.
+        let read = DispatchSemaphore(value: 0)
+        let waits = WaitCount()
         let server = try TestHTTPServer { _, connection in
             connection.head(headers: ["Content-Type": "text/event-stream"])
             for i in 0..<5 {
                 connection.chunk("data: \(i)\n\n")
-                usleep(100_000)
+                if i < 4, read.wait(timeout: .now() + 5) == .timedOut { waits.timedOut() }
             }
             connection.end()
         }
         defer { server.shutdown() }
         let response = try await client.execute(HTTPRequest(url: server.url))
         var events: [String] = []
-        var arrivals: [ContinuousClock.Instant] = []
         for try await event in SSEStream(response.body) {
             events.append(event.data)
-            arrivals.append(.now)
+            read.signal()
         }
         #expect(events == ["0", "1", "2", "3", "4"])
-        // Streamed, not buffered to the end (which would put all five at one instant): the
-        // sends span 400 ms, so the arrivals must spread too.
-        #expect(arrivals.last! - arrivals.first! > .milliseconds(150))
+        #expect(waits.timeouts == 0, "a chunk was not readable until later ones were sent")
     }
 
     @Test func stallTimesOut() async throws {
@@ -194,4 +196,12 @@ import Testing
         await #expect(throws: HTTPClientError.self) { _ = try await client.execute(HTTPRequest(url: "")) }
         await #expect(throws: HTTPClientError.self) { _ = try await client.execute(HTTPRequest(url: "gopher-x://nowhere")) }
     }
+}
+
+/// How often the server gave up waiting for the client to read a chunk.
+final class WaitCount: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+    func timedOut() { lock.withLock { count += 1 } }
+    var timeouts: Int { lock.withLock { count } }
 }
