@@ -1,7 +1,7 @@
 /// A histogram of a measure whose old counts fade, kept for one percentile of the last few
 /// seconds without keeping the values.
 ///
-/// The percentile is asked for every 10 ms and moves by a bin or so per update, so it is
+/// The percentile is asked for on every hop and moves by a bin or so per update, so it is
 /// followed rather than searched for: the bin it lies in and the weight below that bin are
 /// kept, and each update walks them the few bins the new count moved the percentile.
 struct DecayingHistogram {

@@ -1,7 +1,8 @@
 import Audio
 
 /// The built-in detector and an endpointer over a stream of pcm16 samples at one rate: cuts the
-/// samples into 10 ms hops, whatever size the audio frames come in, and keeps their media time.
+/// samples into the detector's hops, whatever size the audio frames come in, and keeps their
+/// media time.
 public struct SpeechSegmenter {
     public var detector: SpeechDetector
     public var endpointer: Endpointer
