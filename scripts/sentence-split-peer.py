@@ -5,10 +5,10 @@ segment the whole buffer again at every token; both that and pysbd's best case (
 segmented once, whole) are timed. Usage: scripts/sentence-split-peer.py ANSWERS.jsonl"""
 import json, os, subprocess, sys, time
 
-here = os.path.dirname(os.path.abspath(__file__))
-venv = os.path.join(os.environ.get("DATA", "bench-data"), "venv-pysbd")
+venv = os.path.abspath(os.path.join(os.environ.get("DATA", "bench-data"), "venv-pysbd"))
 python = os.path.join(venv, "bin", "python")
-if sys.executable != python:
+# Inside the venv, sys.prefix is the venv (compared resolved: a relative DATA re-exec'd forever).
+if os.path.realpath(sys.prefix) != os.path.realpath(venv):
     if not os.path.exists(python):
         print(f"installing pysbd into {venv} ...", file=sys.stderr)
         subprocess.run([sys.executable, "-m", "venv", venv], check=True)
