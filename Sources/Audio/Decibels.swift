@@ -1,5 +1,5 @@
 /// 10·log10 of a power ratio, without calling the C library: a detector takes one per band per
-/// 10 ms frame, and `log10f` was a tenth of its time.
+/// frame, and `log10f` was a tenth of its time.
 ///
 /// The exponent comes straight from the float's bits; log2 of the mantissa (1 ≤ m < 2) from a
 /// degree-5 polynomial in m − 1, least-squares fitted: at most 9·10⁻⁵ dB from the exact value.
@@ -10,10 +10,7 @@ public enum Decibels {
         let bits = ratio.bitPattern
         let exponent = Float(Int32(bitPattern: (bits >> 23) & 0xFF) - 127)
         guard exponent > -127 else { return 10 * log10Exact(ratio) }  // subnormal
-        let t = Float(bitPattern: (bits & 0x007F_FFFF) | 0x3F80_0000) - 1
-        let log2Mantissa = t * (1.4418258 + t * (-0.7086821 + t * (0.41542195 + t * (-0.19442267 + t * 0.045885527))))
-        // 10·log10(2) = 3.0103
-        return (exponent + log2Mantissa) * 3.0102999566
+        return power(SIMD4(repeating: ratio))[0]
     }
 
     /// Four at a time, for ratios that are positive, finite and normal (clamp them first).
@@ -27,6 +24,7 @@ public enum Decibels {
         p = p * t + SIMD4<Float>(repeating: 0.41542195)
         p = p * t + SIMD4<Float>(repeating: -0.7086821)
         p = p * t + SIMD4<Float>(repeating: 1.4418258)
+        // 10·log10(2) = 3.0103
         return (exponent + p * t) * SIMD4<Float>(repeating: 3.0102999566)
     }
 

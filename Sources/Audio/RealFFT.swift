@@ -5,9 +5,8 @@ import Foundation
 /// A real sequence of N samples is transformed as N/2 complex samples (even samples as the real
 /// part, odd ones as the imaginary part) and then untangled: half the work of a complex FFT of
 /// size N. The first two stages need no multiplication (their twiddles are 1 and −i) and run as
-/// one pass; the others
-/// run four butterflies at a time on SIMD vectors, their twiddles laid out per stage so that
-/// they load as vectors too. Nothing here allocates after `init`.
+/// one pass; the others run four butterflies at a time on SIMD vectors, their twiddles laid out
+/// per stage so that they load as vectors too. Nothing here allocates after `init`.
 public struct RealFFT: Sendable {
     public let size: Int
     private let half: Int

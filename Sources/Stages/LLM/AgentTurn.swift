@@ -69,13 +69,8 @@ struct AgentTurn {
     }
 
     func trace(_ stage: String, _ name: String, ms: Double) -> Event {
-        var fields: JSONObject = ["stage": .string(stage), "name": .string(name), "turn": .int(turn),
-            "ms": .double((ms * 10).rounded() / 10), "at": .int(Int(Date().timeIntervalSince1970 * 1000))]
-        if let engine { fields["engine"] = .string(engine) }
-        return Event("trace", fields)
+        var event = Event.trace(stage: stage, name: name, turn: turn, ms: ms)
+        if let engine { event["engine"] = .string(engine) }
+        return event
     }
-}
-
-extension Duration {
-    var milliseconds: Double { Double(components.seconds) * 1000 + Double(components.attoseconds) / 1e15 }
 }

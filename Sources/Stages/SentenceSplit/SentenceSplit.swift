@@ -1,4 +1,3 @@
-import Foundation
 import SwitchboardCore
 
 /// The `sentence-split` stage: turns the agent's streamed `token` events into `sentence` events
@@ -24,7 +23,7 @@ public struct SentenceSplit: Stage {
             for sentence in sentences {
                 try await output.send(Event("sentence", ["turn": .int(sentence.turn), "index": .int(sentence.index), "text": .string(sentence.text)]))
                 if let delay = sentence.sinceResponseStart {
-                    try await output.send(trace("sentence.first", turn: sentence.turn, delay: delay))
+                    try await output.send(Event.trace(stage: name, name: "sentence.first", turn: sentence.turn, ms: delay.milliseconds))
                 }
             }
         }
@@ -80,11 +79,5 @@ public struct SentenceSplit: Stage {
             }
         }
         try await send(turns.flushAll())
-    }
-
-    private func trace(_ name: String, turn: Int, delay: Duration) -> Event {
-        let ms = Double(delay.components.seconds) * 1000 + Double(delay.components.attoseconds) / 1e15
-        return Event("trace", ["stage": .string(self.name), "name": .string(name), "turn": .int(turn),
-                               "ms": .double((ms * 10).rounded() / 10), "at": .int(Int(Date().timeIntervalSince1970 * 1000))])
     }
 }

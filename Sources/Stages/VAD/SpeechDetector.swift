@@ -55,6 +55,8 @@ public struct SpeechDetector {
     private let windowLength: Int
     private let window: [Float]
     private let bandBins: [Range<Int>]
+    /// All the bins of the bands: the telephone band, the only part of the spectrum looked at.
+    private let band: Range<Int>
     private let bandFloorMinimum: [Float]
     private let levelScale: Float
     private var fft: RealFFT
@@ -93,10 +95,11 @@ public struct SpeechDetector {
             let hi = Int((Self.lowHz * pow(ratio, Double(b + 1)) / binHz).rounded())
             return lo..<max(hi, lo + 1)
         }
+        band = bandBins.first!.lowerBound..<bandBins.last!.upperBound
         // Parseval: band mean square = 2 · Σ|X|² / (N · Σw²).
         levelScale = 2 / (Float(fftSize) * w0)
         // −75 dBFS of white noise spread over the band, so digital silence has a floor.
-        let floorPerBin = Float(pow(10, -75.0 / 10)) / levelScale / Float(bandBins.last!.upperBound - bandBins.first!.lowerBound)
+        let floorPerBin = Float(pow(10, -75.0 / 10)) / levelScale / Float(band.count)
         bandFloorMinimum = bandBins.map { Float($0.count) * floorPerBin }
         fft = RealFFT(size: fftSize)
         samples = Array(repeating: 0, count: fftSize)
@@ -118,8 +121,6 @@ public struct SpeechDetector {
             filled += hop
             return Features(bandSNR: 0, tonality: 0, levelDB: -120, threshold: 0, isSpeech: false)
         }
-        // Only the telephone band is ever looked at.
-        let band = bandBins.first!.lowerBound..<bandBins.last!.upperBound
         windowed.withUnsafeMutableBufferPointer { windowed in
             samples.withUnsafeBufferPointer { samples in
                 window.withUnsafeBufferPointer { window in
@@ -197,7 +198,7 @@ public struct SpeechDetector {
     /// The share of band energy in the two strongest spectral peaks (each ± the Hann main lobe).
     private func measureTonality(total: Float) -> Float {
         guard total > 0 else { return 0 }
-        let lo = bandBins.first!.lowerBound, hi = bandBins.last!.upperBound
+        let lo = band.lowerBound, hi = band.upperBound
         // The main lobe of a Hann window is ±2 bins.
         let lobe = 2
         return power.withUnsafeBufferPointer { power in
