@@ -33,12 +33,9 @@ public struct SentenceSplitter: Sendable {
     /// Where scanning resumes: everything before it is decided.
     private var scan = 0
     /// Pieces sent since the text began.
-    public private(set) var emitted = 0
+    private var emitted = 0
 
     public init(settings: Settings = .init()) { self.settings = settings }
-
-    /// True when no text is waiting to be sent.
-    public var isEmpty: Bool { start == text.count }
 
     /// Adds text; returns the sentences it completes.
     public mutating func append(_ piece: String) -> [String] {
