@@ -86,7 +86,7 @@ complete -c 'vad' -f
 complete -c 'vad' -n '__vad_should_offer_completions_for_flags_or_options "vad" h help' -s 'h' -l 'help' -d 'Show help information.'
 complete -c 'vad' -n '__vad_should_offer_completions_for_positional "vad" -eq 1' -fa 'run' -d 'Detect speech in a frame stream (the default subcommand).'
 complete -c 'vad' -n '__vad_should_offer_completions_for_positional "vad" -eq 1' -fa 'eval' -d 'Score the detector (or another detector\'s decisions) on a labelled corpus.'
-complete -c 'vad' -n '__vad_should_offer_completions_for_positional "vad" -eq 1' -fa 'features' -d 'Print what the detector measured every 10 ms of a sound file, as CSV.'
+complete -c 'vad' -n '__vad_should_offer_completions_for_positional "vad" -eq 1' -fa 'features' -d 'Print what the detector measured every 20 ms of a sound file, as CSV.'
 complete -c 'vad' -n '__vad_should_offer_completions_for_positional "vad" -eq 1' -fa 'help' -d 'Show subcommand help information.'
 complete -c 'vad' -n '__vad_should_offer_completions_for_flags_or_options "vad run" aggressiveness' -l 'aggressiveness' -d 'How readily noise is taken for speech: 0 (most sensitive) to 3 (strictest), like webrtcvad\'s modes.' -rfka ''
 complete -c 'vad' -n '__vad_should_offer_completions_for_flags_or_options "vad run" threshold' -l 'threshold' -d 'Fine tuning on top of --aggressiveness: dB added to the adaptive band-SNR threshold (may be negative).' -rfka ''
