@@ -26,6 +26,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-websocket", from: "1.6.2"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
     ],
     targets: [
         // C libraries from Debian's -dev packages.
@@ -35,7 +36,10 @@ let package = Package(
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
 
         // The frame protocol, the Stage abstraction and stdio binding.
-        .target(name: "SwitchboardCore", dependencies: [
+        // The one bounded queue with an urgent lane: graph edges, playout, provider bodies.
+        .target(name: "Channels", dependencies: [.product(name: "DequeModule", package: "swift-collections")]),
+
+        .target(name: "SwitchboardCore", dependencies: ["Channels",
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ExtrasBase64", package: "swift-extras-base64"),
         ]),
@@ -83,6 +87,7 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser")]),
 
         .testTarget(name: "SwitchboardCoreTests", dependencies: ["SwitchboardCore"]),
+        .testTarget(name: "ChannelsTests", dependencies: ["Channels", "SwitchboardCore"]),
         .testTarget(name: "AudioTests", dependencies: ["Audio", "Resilience"]),
         .testTarget(name: "TelephonyTests", dependencies: ["Telephony", "SwitchboardCore"]),
         .testTarget(name: "StagesTests", dependencies: ["Stages", "SwitchboardCore", "Audio", "Providers", "Resilience", "Supervisor"]),
