@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "Audio", targets: ["Audio"]),
         .library(name: "Telephony", targets: ["Telephony"]),
         .library(name: "Stages", targets: ["Stages"]),
+        .library(name: "Runtime", targets: ["Runtime"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -64,6 +65,14 @@ let package = Package(
             .product(name: "HTTPTypes", package: "swift-http-types"),
             .product(name: "Logging", package: "swift-log")]),
 
+        // The call graph in one process: graph strings, nodes (built-in, subprocess, a || b),
+        // bounded channels between them, the ring.
+        .target(name: "Runtime", dependencies: ["SwitchboardCore", "Channels",
+            .product(name: "DequeModule", package: "swift-collections"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "Logging", package: "swift-log")]),
+
         // The supervisor side: for now, the mock providers that stand in for the cloud.
         .target(name: "Supervisor", dependencies: ["SwitchboardCore", "Audio", "Resilience",
             .product(name: "Hummingbird", package: "hummingbird"),
@@ -81,12 +90,13 @@ let package = Package(
         .executableTarget(name: "vad", dependencies: toolDependencies),
         .executableTarget(name: "llm-stream", dependencies: toolDependencies + ["Providers", "Resilience"]),
         .executableTarget(name: "sentence-split", dependencies: toolDependencies),
-        .executableTarget(name: "switchboard", dependencies: toolDependencies + ["Supervisor"]),
+        .executableTarget(name: "switchboard", dependencies: toolDependencies + ["Supervisor", "Runtime"]),
         // Not a test: `make bench` / `swift run -c release bench`.
         .executableTarget(name: "bench", dependencies: ["SwitchboardCore", "Audio", "Providers", "Resilience", "Stages",
             .product(name: "ArgumentParser", package: "swift-argument-parser")]),
 
         .testTarget(name: "SwitchboardCoreTests", dependencies: ["SwitchboardCore"]),
+        .testTarget(name: "RuntimeTests", dependencies: ["Runtime", "Stages", "SwitchboardCore", "Audio"]),
         .testTarget(name: "ChannelsTests", dependencies: ["Channels", "SwitchboardCore"]),
         .testTarget(name: "AudioTests", dependencies: ["Audio", "Resilience"]),
         .testTarget(name: "TelephonyTests", dependencies: ["Telephony", "SwitchboardCore"]),
