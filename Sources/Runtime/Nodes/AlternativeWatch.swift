@@ -7,8 +7,12 @@ import SwitchboardCore
 final class AlternativeWatch<Output: FrameSink>: FrameSink {
     private let output: Output
     private let context = Mutex<Event?>(nil)
+    private let onContext: @Sendable () -> Void
 
-    init(output: Output) { self.output = output }
+    init(output: Output, onContext: @escaping @Sendable () -> Void) {
+        self.output = output
+        self.onContext = onContext
+    }
 
     var lastContext: Event? { context.withLock { $0 } }
 
@@ -18,6 +22,7 @@ final class AlternativeWatch<Output: FrameSink>: FrameSink {
         switch event.type {
         case "context":
             context.withLock { $0 = event }
+            onContext()
         case "error" where event["fatal"]?.bool == true:
             throw AlternativeFailure.sentFatalError(event["message"]?.string ?? "no message")
         default:

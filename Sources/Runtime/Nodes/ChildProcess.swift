@@ -55,9 +55,11 @@ struct ChildProcess: Sendable {
     /// Asks the child to stop.
     func terminate() { kill(pid, SIGTERM) }
 
-    /// Waits for the child to end, polling: 1 ms at first, backing off to 50 ms.
-    func ending() async -> Ending {
+    /// Waits for the child to end, polling: 1 ms at first, backing off to 50 ms. Once the
+    /// waiting task is cancelled, a child still there after `killAfter` is killed.
+    func ending(killAfter: Duration = .seconds(2)) async -> Ending {
         var pause = 1
+        var cancelledAt: ContinuousClock.Instant?
         while true {
             var status: Int32 = 0
             let reaped = waitpid(pid, &status, WNOHANG)
@@ -69,6 +71,9 @@ struct ChildProcess: Sendable {
             // Not cut short by cancellation: a child is always reaped, or it stays a zombie.
             let wait = Duration.milliseconds(pause)
             if Task.isCancelled {
+                let since = cancelledAt ?? .now
+                cancelledAt = since
+                if ContinuousClock.now - since > killAfter { kill(pid, SIGKILL) }
                 await Task.detached { try? await Task.sleep(for: wait) }.value
             } else {
                 try? await Task.sleep(for: wait)

@@ -7,8 +7,9 @@ import SwitchboardCore
 /// `a` has failed when it throws (a subprocess exiting with a status other than 0), when it
 /// ends before its input does without a `stop` having passed, when it sends an `error` with
 /// `fatal:true`, or when it stops taking input for longer than `stall` (its input channel
-/// stays full). The frame it did not take goes to `b`, after the last `context` event `a`
-/// sent, so `b` continues the conversation instead of starting over. The switch is reported
+/// stays full). `b` is handed the last `context` event `a` sent, so that it continues the
+/// conversation instead of starting over, then the frames `a` was given after that context
+/// (`InputCursor`): the one `a` failed on gets its answer from `b`. The switch is reported
 /// downstream as a non-fatal `error` event naming both.
 public struct FailoverStage: Stage {
     public let alternatives: [any Stage]
@@ -25,7 +26,7 @@ public struct FailoverStage: Stage {
 
     public func run(_ input: some AsyncSequence<Frame, Never> & Sendable, to output: some FrameSink) async throws {
         let cursor = InputCursor(input.makeAsyncIterator())
-        let watch = AlternativeWatch(output: output)
+        let watch = AlternativeWatch(output: output, onContext: { cursor.checkpoint() })
         for (index, alternative) in alternatives.enumerated() {
             let isLast = index == alternatives.count - 1
             let failure: (any Error)?
@@ -47,6 +48,7 @@ public struct FailoverStage: Stage {
     private func serve(_ alternative: any Stage, from cursor: InputCursor, watch: AlternativeWatch<some FrameSink>) async throws {
         let feed = FrameChannel()
         if let context = watch.lastContext { _ = feed.offer(.event(context)) }
+        defer { cursor.replayHandedOver() }
         try await withThrowingTaskGroup(of: Step.self) { group in
             group.addTask {
                 do {
@@ -57,6 +59,7 @@ public struct FailoverStage: Stage {
                 }
             }
             group.addTask { await forward(cursor, into: feed) }
+            group.addTask { await detectStall(in: feed) }
             var inputEnded = false
             while let step = try await group.next() {
                 switch step {
@@ -85,50 +88,32 @@ public struct FailoverStage: Stage {
     /// Moves input frames into the alternative's channel; a frame it could not hand over is
     /// put back for the next alternative.
     private func forward(_ cursor: InputCursor, into feed: FrameChannel) async -> Step {
-        defer { if Task.isCancelled { feed.close() } }
         while let frame = await cursor.next() {
-            switch feed.offer(frame) {
-            case .accepted: continue
-            case .closed:
+            do {
+                try await feed.send(frame)
+                cursor.handedOver(frame)
+            } catch {
                 cursor.putBack(frame)
                 return .feedClosed
-            case .full:
-                switch await send(frame, to: feed, within: stall) {
-                case .sent: continue
-                case .closed:
-                    cursor.putBack(frame)
-                    return .feedClosed
-                case .timedOut:
-                    cursor.putBack(frame)
-                    return .stalled
-                }
             }
         }
-        if Task.isCancelled { return .feedClosed }
         feed.finish()
         return .inputEnded
     }
 
-    private enum Delivery: Sendable { case sent, closed, timedOut }
-
-    private func send(_ frame: Frame, to feed: FrameChannel, within limit: Duration) async -> Delivery {
-        await withTaskGroup(of: Delivery.self) { race in
-            race.addTask {
-                do {
-                    try await feed.send(frame)
-                    return .sent
-                } catch {
-                    return Task.isCancelled ? .timedOut : .closed
-                }
-            }
-            race.addTask {
-                try? await Task.sleep(for: limit)
-                return .timedOut
-            }
-            let first = await race.next() ?? .closed
-            race.cancelAll()
-            return first
+    /// Returns when frames have waited in `feed` for a whole `stall` without the alternative
+    /// taking any (checked every half `stall`: noticed within 1.5 × `stall`).
+    private func detectStall(in feed: FrameChannel) async -> Step {
+        var taken = feed.handedOut
+        var idleChecks = 0
+        while !Task.isCancelled {
+            try? await Task.sleep(for: stall / 2)
+            let takenNow = feed.handedOut
+            idleChecks = takenNow == taken && feed.count > 0 ? idleChecks + 1 : 0
+            taken = takenNow
+            if idleChecks >= 2 { return .stalled }
         }
+        return .feedClosed
     }
 }
 

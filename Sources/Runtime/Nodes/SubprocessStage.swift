@@ -42,36 +42,55 @@ public struct SubprocessStage: Stage {
         }
 
         let callID = CallContext.id
-        try await withTaskCancellationHandler {
-            try await withThrowingTaskGroup(of: Void.self) { group in
-                group.addTask { await logLines(of: errors, callID: callID) }
-                try await pipes.executeThenClose { inbound, outbound in
-                    try await withThrowingTaskGroup(of: Void.self) { io in
-                        io.addTask {
-                            let encoder = FrameEncoder(encoding: .binary)
-                            // A child that stops reading ends its writes; what it sends decides the outcome.
-                            do {
-                                for await frame in input { try await outbound.write(ByteBuffer(bytes: encoder.encode(frame))) }
-                            } catch {}
-                            outbound.finish()
-                        }
-                        var decoder = FrameDecoder(stage: name)
-                        for try await buffer in inbound {
-                            decoder.append(buffer.readableBytesView)
-                            while let frame = decoder.next() { try await output.send(frame) }
-                        }
-                        while let frame = decoder.finish() { try await output.send(frame) }
-                        // The child closed its output: what it has not read is not for it.
-                        io.cancelAll()
-                    }
-                }
-                try await group.waitForAll()
+        let exchange: Result<Void, any Error>
+        do {
+            try await withTaskCancellationHandler {
+                try await self.exchange(input, output, over: pipes, errors: errors, callID: callID)
+            } onCancel: {
+                child.terminate()
             }
-        } onCancel: {
+            exchange = .success(())
+        } catch {
+            exchange = .failure(error)
             child.terminate()
         }
+        // Always reaped, however the exchange ended: no zombie is left behind.
         let ending = await child.ending()
+        try exchange.get()
         guard ending == .exited(0) else { throw StageFailure(.software, "\(argv.joined(separator: " ")) \(ending)") }
+    }
+
+    /// Frames to the child's stdin, frames from its stdout, lines from its stderr.
+    private func exchange(
+        _ input: some AsyncSequence<Frame, Never> & Sendable, _ output: some FrameSink,
+        over pipes: NIOAsyncChannel<ByteBuffer, ByteBuffer>, errors: NIOAsyncChannel<ByteBuffer, Never>, callID: String?
+    ) async throws {
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { await logLines(of: errors, callID: callID) }
+            try await pipes.executeThenClose { inbound, outbound in
+                try await withThrowingTaskGroup(of: Void.self) { writing in
+                    writing.addTask { await write(input, to: outbound) }
+                    var decoder = FrameDecoder(stage: name)
+                    for try await buffer in inbound {
+                        decoder.append(buffer.readableBytesView)
+                        while let frame = decoder.next() { try await output.send(frame) }
+                    }
+                    while let frame = decoder.finish() { try await output.send(frame) }
+                    // The child closed its output: what it has not read is not for it.
+                    writing.cancelAll()
+                }
+            }
+            try await group.waitForAll()
+        }
+    }
+
+    private func write(_ input: some AsyncSequence<Frame, Never>, to outbound: NIOAsyncChannelOutboundWriter<ByteBuffer>) async {
+        let encoder = FrameEncoder(encoding: .binary)
+        // A child that stops reading ends the writing; what it sends decides the outcome.
+        do {
+            for await frame in input { try await outbound.write(ByteBuffer(bytes: encoder.encode(frame))) }
+        } catch {}
+        outbound.finish()
     }
 
     private func logLines(of errors: NIOAsyncChannel<ByteBuffer, Never>, callID: String?) async {
