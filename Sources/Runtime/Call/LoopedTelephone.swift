@@ -16,7 +16,9 @@ public final class LoopedTelephone<Output: FrameSink>: FrameSink {
 
     private let output: Output
     private let inbound: FrameChannel
-    private let commands = BoundedChannel<Command>(limits: .init(count: 4096), isUrgent: { if case .clear = $0 { true } else { false } })
+    /// In order, no urgent lane: a `clear` applies to the marks sent before it, and the
+    /// player takes commands as they come (it is the buffer that waits, not the commands).
+    private let commands = BoundedChannel<Command>(limits: .init(count: 4096))
     private let lastSent = Mutex(ContinuousClock.now)
     private let pendingMarks = Atomic<Int>(0)
     private let playedUntil = Mutex(ContinuousClock.now)
