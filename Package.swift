@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "SwitchboardCore", targets: ["SwitchboardCore"]),
         .library(name: "Audio", targets: ["Audio"]),
         .library(name: "Telephony", targets: ["Telephony"]),
+        .library(name: "Dialogue", targets: ["Dialogue"]),
         .library(name: "Stages", targets: ["Stages"]),
     ],
     dependencies: [
@@ -46,9 +47,11 @@ let package = Package(
             "SwitchboardCore",
             .product(name: "ExtrasBase64", package: "swift-extras-base64"),
         ]),
+        // Dialogue scripts: YAML loading, intent matching, slots, replies, grammars. No frame
+        // knowledge, so every stage that reads scripts (llm-stream, stt-stream, tts-cache) can.
+        .target(name: "Dialogue", dependencies: [.product(name: "Yams", package: "Yams")]),
         // One folder per stage; each stage only speaks frames.
-        .target(name: "Stages", dependencies: ["SwitchboardCore", "Audio", "Telephony", "Providers", "Resilience",
-            .product(name: "Yams", package: "Yams"),
+        .target(name: "Stages", dependencies: ["SwitchboardCore", "Audio", "Telephony", "Providers", "Resilience", "Dialogue",
             .product(name: "Logging", package: "swift-log")]),
 
         // Breaker, AIMD limiter, retry, failover: no provider knowledge.
@@ -75,7 +78,7 @@ let package = Package(
         .executableTarget(name: "mulaw-decode", dependencies: toolDependencies),
         .executableTarget(name: "mulaw-encode", dependencies: toolDependencies),
         .executableTarget(name: "vad", dependencies: toolDependencies),
-        .executableTarget(name: "llm-stream", dependencies: toolDependencies + ["Providers", "Resilience"]),
+        .executableTarget(name: "llm-stream", dependencies: toolDependencies + ["Providers", "Resilience", "Dialogue"]),
         .executableTarget(name: "sentence-split", dependencies: toolDependencies),
         .executableTarget(name: "switchboard", dependencies: toolDependencies + ["Supervisor"]),
         // Not a test: `make bench` / `swift run -c release bench`.
@@ -85,7 +88,8 @@ let package = Package(
         .testTarget(name: "SwitchboardCoreTests", dependencies: ["SwitchboardCore"]),
         .testTarget(name: "AudioTests", dependencies: ["Audio", "Resilience"]),
         .testTarget(name: "TelephonyTests", dependencies: ["Telephony", "SwitchboardCore"]),
-        .testTarget(name: "StagesTests", dependencies: ["Stages", "SwitchboardCore", "Audio", "Providers", "Resilience", "Supervisor"]),
+        .testTarget(name: "DialogueTests", dependencies: ["Dialogue"]),
+        .testTarget(name: "StagesTests", dependencies: ["Stages", "Dialogue", "SwitchboardCore", "Audio", "Providers", "Resilience", "Supervisor"]),
         .testTarget(name: "ToolTests", dependencies: ["SwitchboardCore", "Audio"]),
         .testTarget(name: "ProvidersTests", dependencies: ["Providers", "Resilience"]),
         .testTarget(name: "ResilienceTests", dependencies: ["Resilience"]),
