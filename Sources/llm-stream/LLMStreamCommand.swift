@@ -81,7 +81,7 @@ struct ConversationOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Read the system prompt from a file.", valueName: "file"))
     var systemFile: String?
 
-    @Option(name: .long, help: ArgumentHelp("Directory of per-tenant prompts: <dir>/<tenant>.txt for start.tenant (start.params.system wins over both).", valueName: "dir"))
+    @Option(name: .long, help: ArgumentHelp("Directory of per-tenant prompts, read once: <dir>/<tenant>.txt for start.tenant (start.params.system wins over both).", valueName: "dir"))
     var tenantPrompts: String?
 
     @Option(name: .long, help: ArgumentHelp("Say this when a call starts (default: the script's greeting, if the script engine comes first).", valueName: "text"))
@@ -115,7 +115,7 @@ struct ConversationOptions: ParsableArguments {
         } else {
             configuration.system = system
         }
-        configuration.tenantPromptDirectory = tenantPrompts
+        configuration.tenantPrompts = try tenantPrompts.map(TenantPromptDirectory.read) ?? [:]
         configuration.greeting = greeting.map { .text($0) } ?? (scriptGreets ? .engines : .none)
         configuration.historyTurns = historyTurns
         configuration.bargeInMs = bargeInMs
