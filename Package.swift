@@ -70,6 +70,12 @@ let package = Package(
             .product(name: "HTTPTypes", package: "swift-http-types"),
             .product(name: "Logging", package: "swift-log")]),
 
+        // Every tool's stage options, declared once: the executables and graph strings parse them
+        // alike and build the same stage, drawing process-wide things from SharedResources.
+        .target(name: "StageOptions", dependencies: ["SwitchboardCore", "Audio", "Stages", "Dialogue", "Providers", "Resilience",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Logging", package: "swift-log")]),
+
         // What the executables share: common options, logging set-up.
         .target(name: "ToolSupport", dependencies: ["SwitchboardCore", "Audio",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -78,7 +84,7 @@ let package = Package(
         .executableTarget(name: "mulaw-decode", dependencies: toolDependencies),
         .executableTarget(name: "mulaw-encode", dependencies: toolDependencies),
         .executableTarget(name: "vad", dependencies: toolDependencies),
-        .executableTarget(name: "llm-stream", dependencies: toolDependencies + ["Providers", "Resilience", "Dialogue"]),
+        .executableTarget(name: "llm-stream", dependencies: toolDependencies + ["Dialogue"]),
         .executableTarget(name: "sentence-split", dependencies: toolDependencies),
         .executableTarget(name: "switchboard", dependencies: toolDependencies + ["Supervisor"]),
         // Not a test: `make bench` / `swift run -c release bench`.
@@ -90,6 +96,7 @@ let package = Package(
         .testTarget(name: "TelephonyTests", dependencies: ["Telephony", "SwitchboardCore"]),
         .testTarget(name: "DialogueTests", dependencies: ["Dialogue"]),
         .testTarget(name: "StagesTests", dependencies: ["Stages", "Dialogue", "SwitchboardCore", "Audio", "Providers", "Resilience", "Supervisor"]),
+        .testTarget(name: "StageOptionsTests", dependencies: ["StageOptions", "Stages", "Dialogue", "SwitchboardCore", "Resilience"]),
         .testTarget(name: "ToolTests", dependencies: ["SwitchboardCore", "Audio"]),
         .testTarget(name: "ProvidersTests", dependencies: ["Providers", "Resilience"]),
         .testTarget(name: "ResilienceTests", dependencies: ["Resilience"]),
@@ -99,7 +106,7 @@ let package = Package(
 )
 
 var toolDependencies: [Target.Dependency] {
-    ["Stages", "SwitchboardCore", "Audio", "ToolSupport",
+    ["Stages", "StageOptions", "SwitchboardCore", "Audio", "ToolSupport",
      .product(name: "ArgumentParser", package: "swift-argument-parser"),
      .product(name: "Logging", package: "swift-log")]
 }

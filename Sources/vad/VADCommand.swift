@@ -1,5 +1,6 @@
 import ArgumentParser
 import Stages
+import StageOptions
 import SwitchboardCore
 import ToolSupport
 
@@ -43,13 +44,15 @@ struct RunCommand: AsyncParsableCommand {
               mulaw-decode -i call.wav --rate 8000 | vad --silence-ms 600 --aggressiveness 2 | jq -c 'select(.type=="vad")'
             """)
 
-    @OptionGroup var detector: DetectorOptions
+    @OptionGroup var options: VADOptions
     @OptionGroup var frameOutput: FrameOutputOptions
     @OptionGroup var log: LogOptions
 
     func run() async throws {
         let logger = log.makeLogger(label: "vad")
-        let stage = VoiceActivityDetector(thresholdOffset: detector.thresholdOffset, endpointing: detector.endpointing)
+        let stage = try StageFailure.exitingOnFailure(logger: logger) {
+            try options.makeStage(resources: SharedResources(), logger: logger)
+        }
         try await StdioBinding.run(stage, encoding: frameOutput.encoding, logger: logger).exit()
     }
 }
