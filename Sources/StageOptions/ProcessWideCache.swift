@@ -8,20 +8,10 @@ final class ProcessWideCache<Key: Hashable & Sendable, Value: Sendable>: Sendabl
 
     /// Builds under the lock, so that two calls asking at once build one value between them.
     /// That holds up other keys meanwhile; builds are rare (once per key and process) and short.
-    func value(for key: Key, build: () throws -> Value) throws -> Value {
-        try values.withLock { values in
+    func value<Failure: Error>(for key: Key, build: () throws(Failure) -> Value) throws(Failure) -> Value {
+        try values.withLock { (values) throws(Failure) -> Value in
             if let value = values[key] { return value }
             let value = try build()
-            values[key] = value
-            return value
-        }
-    }
-
-    /// `value(for:build:)` for builds that cannot fail.
-    func value(for key: Key, build: () -> Value) -> Value {
-        values.withLock { values in
-            if let value = values[key] { return value }
-            let value = build()
             values[key] = value
             return value
         }

@@ -5,12 +5,23 @@ import Testing
 @Suite struct LimiterDeadlineTests {
     let clock = ManualClock()
 
+    /// Returns once a request waits in `limiter`'s queue with its deadline timer running.
+    func queued(on limiter: AIMDLimiter) async throws {
+        try await eventually { limiter.waiting == 1 }
+        try await clock.waitForSleepers()
+    }
+
+    /// An `acquire` that has joined the queue of a full `limiter`.
+    func queuedAcquire(_ limiter: AIMDLimiter) async throws -> Task<AIMDLimiter.Permit, any Error> {
+        let waiter = Task { try await limiter.acquire() }
+        try await queued(on: limiter)
+        return waiter
+    }
+
     @Test func aWaiterPastItsDeadlineFailsAndTakesNoPlace() async throws {
         let limiter = AIMDLimiter(initialLimit: 1, maxLimit: 1, maxWait: .seconds(2), clock: clock)
         let held = try await limiter.acquire()
-        let waiter = Task { try await limiter.acquire() }
-        try await eventually { limiter.waiting == 1 }
-        try await clock.waitForSleepers()
+        let waiter = try await queuedAcquire(limiter)
         clock.advance(by: .milliseconds(1999))
         #expect(limiter.waiting == 1)
         clock.advance(by: .milliseconds(1))
@@ -28,9 +39,7 @@ import Testing
     @Test func aWaiterServedBeforeItsDeadlineIsNotFailed() async throws {
         let limiter = AIMDLimiter(initialLimit: 1, maxLimit: 1, maxWait: .seconds(2), clock: clock)
         let held = try await limiter.acquire()
-        let waiter = Task { try await limiter.acquire() }
-        try await eventually { limiter.waiting == 1 }
-        try await clock.waitForSleepers()
+        let waiter = try await queuedAcquire(limiter)
         clock.advance(by: .seconds(1))
         limiter.release(held, outcome: .neutral)
         let permit = try await value(of: waiter)
@@ -68,8 +77,7 @@ import Testing
         let failover = Failover(engines: [a.engine(breaker: breaker, limiter: limiter), b.engine()], clock: clock)
         let busy = try await limiter.acquire()
         let answer = Task { try await collect(failover.stream("q")) }
-        try await eventually { limiter.waiting == 1 }
-        try await clock.waitForSleepers()
+        try await queued(on: limiter)
         clock.advance(by: .seconds(2))
         #expect(try await value(of: answer) == ["b:b"])
         #expect(a.starts == 0)
