@@ -2,6 +2,7 @@ import ArgumentParser
 import Audio
 import Logging
 import Stages
+import StageOptions
 import SwitchboardCore
 import ToolSupport
 
@@ -34,50 +35,21 @@ struct MuLawDecodeCommand: AsyncParsableCommand {
               mulaw-decode -i call.wav --realtime --rate 8000 | stt-stream
             """)
 
-    enum InputFormat: String, ExpressibleByArgument, CaseIterable {
-        case auto, twilio, raw, frames
-    }
-
-    @Option(name: [.short, .customLong("input")], help: ArgumentHelp(
-        "Read this sound file (WAV, FLAC, Ogg, AIFF, AU; .ulaw/.raw as 8 kHz µ-law) instead of stdin.",
-        valueName: "file"), completion: .file())
-    var inputFile: String?
-
-    @Option(help: "Input format on stdin.")
-    var format: InputFormat = .auto
-
-    @Option(help: ArgumentHelp("Sample rate of the pcm16 output, in Hz.", valueName: "hz"))
-    var rate = 16000
-
-    @Option(help: "Resampler quality: best, medium, fastest, linear or zoh.")
-    var quality: ResamplerQuality = .default
-
-    @Option(help: ArgumentHelp("Duration of the audio frames cut from files and raw input, in ms.", valueName: "ms"))
-    var frameMs = 20
-
-    @Flag(help: "Send audio no faster than real time, as a live call would (for feeding live stages).")
-    var realtime = false
-
+    @OptionGroup var options: MuLawDecodeOptions
     @OptionGroup var frameOutput: FrameOutputOptions
     @OptionGroup var log: LogOptions
 
-    func validate() throws {
-        guard (1000...384_000).contains(rate) else { throw ValidationError("--rate must be from 1000 to 384000 Hz, not \(rate)") }
-        guard (1...1000).contains(frameMs) else { throw ValidationError("--frame-ms must be from 1 to 1000, not \(frameMs)") }
-        if inputFile != nil, format != .auto {
-            throw ValidationError("--format describes stdin; it cannot be used with --input")
-        }
-    }
-
     func run() async throws {
         let logger = log.makeLogger(label: "mulaw-decode")
-        let decoder = MuLawDecoder(outputRate: rate, quality: quality)
+        let decoder = try StageFailure.exitingOnFailure(logger: logger) {
+            try options.makeStage(resources: SharedResources(), logger: logger)
+        }
         let output = FrameWriter(fileDescriptor: 1, encoding: frameOutput.encoding)
 
-        if let inputFile {
+        if let inputFile = options.inputFile {
             let source: FramedAudio<SoundFileBytes>
             do {
-                source = try FramedAudio(soundFile: inputFile, frameMs: frameMs)
+                source = try FramedAudio(soundFile: inputFile, frameMs: options.frameMs)
             } catch {
                 logger.error("\(error)")
                 try ExitStatus.noInput.exit()
@@ -87,7 +59,7 @@ struct MuLawDecodeCommand: AsyncParsableCommand {
 
         var kind: InputKind
         var prefix: [UInt8] = []
-        switch format {
+        switch options.format {
         case .twilio: kind = .twilio
         case .raw: kind = .raw
         case .frames: kind = .frames
@@ -98,7 +70,7 @@ struct MuLawDecodeCommand: AsyncParsableCommand {
         case .twilio:
             try await finish(decoder, TwilioMessageFrames(chunks: chunks), output, logger: logger)
         case .raw:
-            let raw = FramedAudio(bytes: chunks, codec: .mulaw, rate: 8000, source: "stdin", frameMs: frameMs)
+            let raw = FramedAudio(bytes: chunks, codec: .mulaw, rate: 8000, source: "stdin", frameMs: options.frameMs)
             try await finish(decoder, raw, output, logger: logger)
         case .frames:
             let reader = FrameReader(chunks: chunks, stage: decoder.name)
@@ -110,11 +82,11 @@ struct MuLawDecodeCommand: AsyncParsableCommand {
     }
 
     private func finish(
-        _ decoder: MuLawDecoder, _ source: some AsyncSequence<Frame, Never> & Sendable, _ output: FrameWriter,
+        _ decoder: some Stage, _ source: some AsyncSequence<Frame, Never> & Sendable, _ output: FrameWriter,
         logger: Logger, truncated: () -> Bool = { false }
     ) async throws -> Never {
         let status: ExitStatus =
-            realtime
+            options.realtime
             ? await StdioBinding.run(decoder, input: RealtimePaced(source), output: output, logger: logger)
             : await StdioBinding.run(decoder, input: source, output: output, logger: logger)
         try (status == .ok && truncated() ? .dataError : status).exit()

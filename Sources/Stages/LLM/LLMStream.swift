@@ -19,8 +19,9 @@ public struct LLMStream: Stage {
         /// Start the next engine too when the first has produced nothing for this long.
         public var hedgeAfter: Duration?
         public var system: String?
-        /// `<dir>/<tenant>.txt` replaces the system prompt for calls of that tenant.
-        public var tenantPromptDirectory: String?
+        /// System prompts by tenant: one replaces `system` for calls whose `start` names that
+        /// tenant. Read once per process (`--tenant-prompts`), never at a call's start.
+        public var tenantPrompts: [String: String] = [:]
         /// What happens when a call starts.
         public var greeting: Greeting = .none
         public var greetingWordsPerSecond: Double = 40

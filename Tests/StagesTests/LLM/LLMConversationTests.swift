@@ -66,14 +66,10 @@ import Testing
         #expect(try await bad.finish().of("error").count == 1)
     }
 
-    /// A tenant's prompt comes from `start.params.system`, or `<dir>/<tenant>.txt`.
+    /// A tenant's prompt comes from `start.params.system`, or the prompts by tenant.
     @Test func tenantOverridesTheSystemPrompt() async throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("llm-tenants-\(UUID())")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        try "You are Acme's agent.\n".write(to: directory.appendingPathComponent("acme.txt"), atomically: true, encoding: .utf8)
         let engine = RecordingEngine()
-        let running = RunningStage(stage([engine]) { $0.system = "Default."; $0.tenantPromptDirectory = directory.path })
+        let running = RunningStage(stage([engine]) { $0.system = "Default."; $0.tenantPrompts = ["acme": "You are Acme's agent."] })
         running.send(Event("start", ["call": "CA1", "tenant": "acme", "params": [:]]), .text("hi"))
         running.send(Event("start", ["call": "CA2", "params": ["system": "Inline prompt."]]), .text("hi"))
         let events = try await running.finish()

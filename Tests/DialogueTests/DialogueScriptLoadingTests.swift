@@ -1,5 +1,5 @@
 import Testing
-@testable import Stages
+@testable import Dialogue
 
 /// The error loading `yaml` gives, nil if it loads.
 func scriptLoadError(_ yaml: String) -> ScriptError? {

@@ -1,8 +1,10 @@
+import Dialogue
 import SwitchboardCore
 import Testing
 @testable import Stages
 
-@Suite struct DialogueScriptStateTests {
+/// The dialogue state as it travels in `context` events (`engine_state`).
+@Suite struct DialogueStateJSONTests {
     @Test func jsonHasTheContextShape() {
         let state = DialogueState(state: "booking", slots: ["time": "10:00", "date": "2026-11-22"])
         #expect(state.json == [
@@ -23,18 +25,12 @@ import Testing
     }
 
     @Test func aRestoredStateCarriesOnTheCall() throws {
-        let script = try receptionistScript()
-        var call = Conversation(script)
-        call.say("i need an appointment")
-        call.say("my name is asha")
-        let restored = try DialogueState(json: call.state.json)
-        #expect(script.respond(to: "tomorrow", in: restored, today: scriptToday).reply == "What time on Sunday 22 November suits you?")
-    }
-
-    @Test func anUnknownStateNameStartsOver() throws {
-        let script = try receptionistScript()
-        let turn = script.respond(to: "i need an appointment", in: DialogueState(state: "gone"), today: scriptToday)
-        #expect(turn.state.state == "booking")
+        let script = try DialogueScript(contentsOf: LLMScriptEngineTests.receptionist)
+        let today = CalendarDay(year: 2026, month: 11, day: 21)
+        var state = script.begin()
+        for line in ["i need an appointment", "my name is asha"] { state = script.respond(to: line, in: state, today: today).state }
+        let restored = try DialogueState(json: state.json)
+        #expect(script.respond(to: "tomorrow", in: restored, today: today).reply == "What time on Sunday 22 November suits you?")
     }
 
     @Test(arguments: [

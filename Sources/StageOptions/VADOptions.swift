@@ -1,8 +1,13 @@
 import ArgumentParser
+import Logging
 import Stages
+import SwitchboardCore
 
-/// The detector and endpointing options that the stage and `vad eval` share.
-struct DetectorOptions: ParsableArguments {
+/// `vad`: the detector and endpointing options, which the stage, `vad eval` and `vad features`
+/// share.
+public struct VADOptions: StageOptionSet {
+    public static let toolName = "vad"
+
     @Option(help: ArgumentHelp(
         "How readily noise is taken for speech: 0 (most sensitive) to 3 (strictest), like webrtcvad's modes.",
         valueName: "0-3"))
@@ -22,7 +27,9 @@ struct DetectorOptions: ParsableArguments {
     @Option(help: ArgumentHelp("How far before the detected onset the start event is placed.", valueName: "ms"))
     var preRollMs = Endpointer.Settings().preRollMs
 
-    func validate() throws {
+    public init() {}
+
+    public func validate() throws {
         guard (0...3).contains(aggressiveness) else { throw ValidationError("--aggressiveness must be 0, 1, 2 or 3, not \(aggressiveness)") }
         guard (-20...20).contains(threshold) else { throw ValidationError("--threshold must be from -20 to 20 dB, not \(threshold)") }
         guard (10...2000).contains(minSpeechMs) else { throw ValidationError("--min-speech-ms must be from 10 to 2000, not \(minSpeechMs)") }
@@ -31,9 +38,13 @@ struct DetectorOptions: ParsableArguments {
     }
 
     /// Each step of aggressiveness raises the threshold by 1.5 dB, mode 1 being the default.
-    var thresholdOffset: Float { Float(aggressiveness - 1) * 1.5 + threshold }
+    public var thresholdOffset: Float { Float(aggressiveness - 1) * 1.5 + threshold }
 
-    var endpointing: Endpointer.Settings {
+    public var endpointing: Endpointer.Settings {
         Endpointer.Settings(minSpeechMs: minSpeechMs, silenceMs: silenceMs, preRollMs: preRollMs)
+    }
+
+    public func makeStage(resources: SharedResources, logger: Logger) throws -> any Stage {
+        VoiceActivityDetector(thresholdOffset: thresholdOffset, endpointing: endpointing)
     }
 }

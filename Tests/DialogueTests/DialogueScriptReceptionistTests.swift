@@ -1,10 +1,10 @@
 import Testing
-@testable import Stages
+@testable import Dialogue
 
 /// `Examples/receptionist.yaml`, the shipped example, found from this file's path.
 func receptionistScript(filePath: String = #filePath) throws -> DialogueScript {
     var components = filePath.split(separator: "/", omittingEmptySubsequences: false)
-    components.removeLast(3)  // Tests/StagesTests/<this file>
+    components.removeLast(3)  // Tests/DialogueTests/<this file>
     return try DialogueScript(contentsOf: components.joined(separator: "/") + "/Examples/receptionist.yaml")
 }
 

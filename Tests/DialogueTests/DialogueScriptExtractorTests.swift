@@ -1,5 +1,5 @@
 import Testing
-@testable import Stages
+@testable import Dialogue
 
 /// Saturday 21 November 2026: every relative date below counts from it.
 let scriptToday = CalendarDay(year: 2026, month: 11, day: 21)

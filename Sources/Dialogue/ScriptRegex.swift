@@ -1,24 +1,24 @@
 /// An intent's `regex`, matched case-insensitively against the normalized utterance (lowercase
 /// words separated by single spaces, no punctuation, apostrophes dropped, numbers as said).
 ///
-/// Only the pattern text is stored: Swift's `Regex` is not `Sendable`, and compiling a short
-/// pattern per utterance costs microseconds. It is compiled once at load time to report a bad
-/// pattern with its line.
+/// Compiled once, when the script is loaded: a script is parsed once per process and shared by
+/// every call, so matching an utterance costs only the match.
 struct ScriptRegex: Sendable {
     let pattern: String
     /// Names of the named groups, `(?<name>…)`, in order: each fills the slot of that name.
     let groupNames: [String]
+    private let compiled: CompiledRegex
 
     /// Throws the compiler's description of a pattern that does not compile.
     init(_ pattern: String) throws {
-        _ = try Regex(pattern)
+        compiled = CompiledRegex(try Regex(pattern).ignoresCase())
         self.pattern = pattern
         self.groupNames = ScriptRegex.namedGroups(in: pattern)
     }
 
     /// The text of each named group that took part in the first match, or nil when it does not match.
     func match(_ text: String) -> [String: String]? {
-        guard let regex = try? Regex(pattern).ignoresCase(), let found = try? regex.firstMatch(in: text) else { return nil }
+        guard let found = try? compiled.regex.firstMatch(in: text) else { return nil }
         var groups: [String: String] = [:]
         for name in groupNames {
             if let substring = found.output[name]?.substring { groups[name] = String(substring) }

@@ -1,5 +1,5 @@
 import Testing
-@testable import Stages
+@testable import Dialogue
 
 @Suite struct DialogueScriptMatchingTests {
     let script: DialogueScript

@@ -1,12 +1,9 @@
 import ArgumentParser
+import Dialogue
 import Foundation
-import Logging
-import Providers
-import Resilience
 import Stages
-import SwitchboardCore
 
-/// Which engines answer, how each is reached, and the resilience around them.
+/// `llm-stream`'s engines: which answer, how each is reached, and the resilience around them.
 struct EngineOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp(
         "Engines tried in order per turn: script, openai, groq, ollama, vllm; NAME:MODEL picks a model.",
@@ -46,6 +43,19 @@ struct EngineOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("How long an open breaker keeps an engine out before one probe.", valueName: "s"))
     var breakerOpenS = 30
 
+    @Option(name: .long, help: ArgumentHelp(
+        "Concurrent requests an LLM engine starts with, for all calls of the process: one more per success, half on a 429.",
+        valueName: "n"))
+    var llmConcurrency = 32
+
+    @Option(name: .long, help: ArgumentHelp("The most concurrent requests an LLM engine may grow to.", valueName: "n"))
+    var llmConcurrencyMax = 256
+
+    @Option(name: .long, help: ArgumentHelp(
+        "How long a turn waits for a free place at a saturated LLM engine before trying the next engine.",
+        valueName: "ms"))
+    var queueMs = 2000
+
     @Option(name: .long, help: ArgumentHelp("Words per second the script engine streams at (0: all at once; default: the script's rate, else 40).", valueName: "n"))
     var wordsPerSecond: Double?
 
@@ -56,6 +66,10 @@ struct EngineOptions: ParsableArguments {
         guard hedgeMs.map({ $0 > 0 }) ?? true else { throw ValidationError("--hedge-ms must be positive") }
         guard stallMs > 0 else { throw ValidationError("--stall-ms must be positive, not \(stallMs)") }
         guard breakerFailures > 0, breakerOpenS > 0 else { throw ValidationError("--breaker-failures and --breaker-open-s must be positive") }
+        guard llmConcurrency > 0, llmConcurrencyMax >= llmConcurrency else {
+            throw ValidationError("--llm-concurrency must be positive and at most --llm-concurrency-max (\(llmConcurrency), \(llmConcurrencyMax))")
+        }
+        guard queueMs >= 0 else { throw ValidationError("--queue-ms must not be negative, not \(queueMs)") }
         guard (wordsPerSecond ?? 0) >= 0 else { throw ValidationError("--words-per-second must not be negative") }
         if let today, CalendarDay(iso: today) == nil { throw ValidationError("--today must be a date like 2026-11-21, not \"\(today)\"") }
         guard ProviderPreset.named(provider) != nil else {
@@ -74,46 +88,5 @@ struct EngineOptions: ParsableArguments {
             let parts = item.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
             return (parts[0], parts.count > 1 ? parts[1] : nil)
         }
-    }
-
-    /// The script, loaded once (errors carry file:line:column; the tool exits 78 with them).
-    func loadScript() throws -> DialogueScript? {
-        guard let script else { return nil }
-        do {
-            return try DialogueScript(contentsOf: script)
-        } catch {
-            throw StageFailure(.config, "\(error)")
-        }
-    }
-
-    /// The engines in order, each with its own breaker and limiter. An LLM engine whose key is
-    /// missing is left out with a warning; none left is a configuration error (78).
-    func engines(script: DialogueScript?, logger: Logger) throws -> [FailoverEngine<Prompt, ResponseChunk>] {
-        let http = HTTPClient.shared
-        var engines: [FailoverEngine<Prompt, ResponseChunk>] = []
-        for spec in specs {
-            if spec.name == "script", let script {
-                let rate = wordsPerSecond ?? script.wordsPerSecond ?? 40
-                engines.append(ScriptEngine(script: script, wordsPerSecond: rate, today: today.flatMap(CalendarDay.init(iso:))).failoverEngine())
-                continue
-            }
-            // `openai` honours --provider/--base-url/--api-key-env; a preset name stands for itself.
-            let isGeneric = spec.name == "openai"
-            let preset = ProviderPreset.named(isGeneric ? provider : spec.name)!
-            let keyVariable = isGeneric ? apiKeyEnv : preset.apiKeyVariable
-            let key = ProcessInfo.processInfo.environment[keyVariable]
-            if key == nil, preset.needsKey, !(isGeneric && baseURL != nil) {
-                logger.warning("engine \(spec.name): no API key in $\(keyVariable); left out")
-                continue
-            }
-            let client = ChatCompletionsClient(baseURL: (isGeneric ? baseURL : nil) ?? preset.baseURL, apiKey: key,
-                timeouts: .init(connect: .seconds(5), stall: .milliseconds(stallMs)), http: http)
-            let engine = ChatCompletionsEngine(name: spec.name, client: client, model: spec.model ?? model ?? preset.defaultModel,
-                temperature: temperature, maxTokens: maxTokens)
-            let breaker = CircuitBreaker(name: spec.name, configuration: .init(failureThreshold: breakerFailures, openInterval: .seconds(breakerOpenS)))
-            engines.append(engine.failoverEngine(breaker: breaker, limiter: AIMDLimiter(initialLimit: 4, maxLimit: 16)))
-        }
-        guard !engines.isEmpty else { throw StageFailure(.config, "no engine left to answer: \(engine) (see the warnings above)") }
-        return engines
     }
 }

@@ -1,5 +1,5 @@
 import Testing
-@testable import Stages
+@testable import Dialogue
 
 /// The rules that move a call between states, on small scripts made for each.
 @Suite struct DialogueScriptFlowTests {
