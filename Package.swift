@@ -70,7 +70,7 @@ let package = Package(
 
         // The call graph in one process: graph strings, nodes (built-in, subprocess, a || b),
         // bounded channels between them, the ring.
-        .target(name: "Runtime", dependencies: ["SwitchboardCore", "Channels",
+        .target(name: "Runtime", dependencies: ["SwitchboardCore", "Channels", "StageOptions",
             .product(name: "DequeModule", package: "swift-collections"),
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
@@ -101,7 +101,8 @@ let package = Package(
         .executableTarget(name: "sentence-split", dependencies: toolDependencies),
         .executableTarget(name: "switchboard", dependencies: toolDependencies + ["Supervisor", "Runtime"]),
         // Not a test: `make bench` / `swift run -c release bench`.
-        .executableTarget(name: "bench", dependencies: ["SwitchboardCore", "Audio", "Providers", "Resilience", "Stages",
+        .executableTarget(name: "bench", dependencies: ["SwitchboardCore", "Audio", "Providers", "Resilience", "Stages", "Runtime",
+            .product(name: "Logging", package: "swift-log"),
             .product(name: "ArgumentParser", package: "swift-argument-parser")]),
 
         .testTarget(name: "SwitchboardCoreTests", dependencies: ["SwitchboardCore"]),
