@@ -90,7 +90,7 @@ let package = Package(
             .product(name: "Logging", package: "swift-log")]),
 
         // What the executables share: common options, logging set-up.
-        .target(name: "ToolSupport", dependencies: ["SwitchboardCore", "Audio",
+        .target(name: "ToolSupport", dependencies: ["SwitchboardCore", "Audio", "Stages", "StageOptions",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log")]),
 

@@ -41,54 +41,24 @@ struct MuLawDecodeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let logger = log.makeLogger(label: "mulaw-decode")
-        let decoder = try StageFailure.exitingOnFailure(logger: logger) {
-            try options.makeStage(resources: SharedResources(), logger: logger)
+        let (decoder, source) = try StageFailure.exitingOnFailure(logger: logger) {
+            let decoder = try options.makeStage(resources: SharedResources(), logger: logger)
+            return (decoder, try CallerSource.open(options, stage: decoder.name))
         }
         let output = FrameWriter(fileDescriptor: 1, encoding: frameOutput.encoding)
-
-        if let inputFile = options.inputFile {
-            let source: FramedAudio<SoundFileBytes>
-            do {
-                source = try FramedAudio(soundFile: inputFile, frameMs: options.frameMs)
-            } catch {
-                logger.error("\(error)")
-                try ExitStatus.noInput.exit()
+        let status: ExitStatus =
+            switch source {
+            case .soundFile(let frames): await run(decoder, frames, output, logger: logger)
+            case .twilio(let frames): await run(decoder, frames, output, logger: logger)
+            case .raw(let frames): await run(decoder, frames, output, logger: logger)
+            case .frames(let frames): await run(decoder, frames, output, logger: logger)
             }
-            try await finish(decoder, source, output, logger: logger)
-        }
-
-        var kind: InputKind
-        var prefix: [UInt8] = []
-        switch options.format {
-        case .twilio: kind = .twilio
-        case .raw: kind = .raw
-        case .frames: kind = .frames
-        case .auto: (kind, prefix) = InputSniffer.sniff(fileDescriptor: 0)
-        }
-        let chunks = ByteChunks(fileDescriptor: 0, prefix: prefix)
-        switch kind {
-        case .twilio:
-            try await finish(decoder, TwilioMessageFrames(chunks: chunks), output, logger: logger)
-        case .raw:
-            let raw = FramedAudio(bytes: chunks, codec: .mulaw, rate: 8000, source: "stdin", frameMs: options.frameMs)
-            try await finish(decoder, raw, output, logger: logger)
-        case .frames:
-            let reader = FrameReader(chunks: chunks, stage: decoder.name)
-            try await finish(decoder, reader, output, logger: logger, truncated: { reader.status.sawTruncatedPayload })
-        case .soundFile(let container):
-            logger.error("stdin holds a \(container) file: read it with -i FILE")
-            try ExitStatus.usage.exit()
-        }
+        try (status == .ok && source.sawTruncatedPayload ? .dataError : status).exit()
     }
 
-    private func finish(
-        _ decoder: some Stage, _ source: some AsyncSequence<Frame, Never> & Sendable, _ output: FrameWriter,
-        logger: Logger, truncated: () -> Bool = { false }
-    ) async throws -> Never {
-        let status: ExitStatus =
-            options.realtime
+    private func run(_ decoder: some Stage, _ source: some AsyncSequence<Frame, Never> & Sendable, _ output: FrameWriter, logger: Logger) async -> ExitStatus {
+        options.realtime
             ? await StdioBinding.run(decoder, input: RealtimePaced(source), output: output, logger: logger)
             : await StdioBinding.run(decoder, input: source, output: output, logger: logger)
-        try (status == .ok && truncated() ? .dataError : status).exit()
     }
 }

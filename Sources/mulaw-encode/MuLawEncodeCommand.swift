@@ -48,32 +48,12 @@ struct MuLawEncodeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let logger = log.makeLogger(label: "mulaw-encode")
-        let encoder = try StageFailure.exitingOnFailure(logger: logger) {
-            try options.makeStage(resources: SharedResources(), logger: logger)
+        let (encoder, output) = try StageFailure.exitingOnFailure(logger: logger) {
+            (try options.makeStage(resources: SharedResources(), logger: logger),
+             try CallDestination.open(options, encoding: frameOutput.encoding, logger: logger))
         }
         let input = FrameReader(fileDescriptor: 0, stage: encoder.name)
-        let status: ExitStatus
-        if let outputFile = options.outputFile {
-            let sink: SoundFileSink
-            do {
-                sink = try SoundFileSink(path: outputFile, sampleRate: MuLawEncoder.rate, logger: logger)
-            } catch {
-                logger.error("\(error)")
-                try ExitStatus.cannotCreate.exit()
-            }
-            status = await StdioBinding.run(encoder, input: input, output: sink, logger: logger)
-        } else {
-            switch options.format {
-            case .frames:
-                let sink = FrameWriter(fileDescriptor: 1, encoding: frameOutput.encoding)
-                status = await StdioBinding.run(encoder, input: input, output: sink, logger: logger)
-            case .twilio:
-                let sink = TwilioMessageWriter(fileDescriptor: 1, streamSid: options.streamSid, logger: logger)
-                status = await StdioBinding.run(encoder, input: input, output: sink, logger: logger)
-            case .raw:
-                status = await StdioBinding.run(encoder, input: input, output: RawAudioWriter(fileDescriptor: 1, logger: logger), logger: logger)
-            }
-        }
+        let status = await StdioBinding.run(encoder, input: input, output: output, logger: logger)
         try (status == .ok && input.status.sawTruncatedPayload ? .dataError : status).exit()
     }
 }
