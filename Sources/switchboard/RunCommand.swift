@@ -90,7 +90,8 @@ struct RunCommand: AsyncParsableCommand {
                     group.addTask { await telephone.play() }
                     group.addTask {
                         await source.pump(into: ring.inbound, realtime: realtime, finishing: false)
-                        while !telephone.isIdle(quiet: linger) { try await Task.sleep(for: .milliseconds(20)) }
+                        let ended = ContinuousClock.now
+                        while !telephone.isIdle(quiet: linger, since: ended) { try await Task.sleep(for: .milliseconds(20)) }
                         ring.inbound.finish()
                     }
                     try await ring.run(telephone: telephone)

@@ -88,11 +88,12 @@ public final class LoopedTelephone<Output: FrameSink>: FrameSink {
         }
     }
 
-    /// True when nothing is left to play and nothing has left the graph for `quiet`.
-    public func isIdle(quiet: Duration) -> Bool {
+    /// True when nothing is left to play and nothing has left the graph for `quiet`, counted
+    /// from `since` at the earliest (when the input ended, say).
+    public func isIdle(quiet: Duration, since: ContinuousClock.Instant) -> Bool {
         let now = ContinuousClock.now
         return pendingMarks.load(ordering: .relaxed) == 0 && playedUntil.withLock { $0 } <= now
-            && lastSent.withLock { $0 } + quiet <= now
+            && max(since, lastSent.withLock { $0 }) + quiet <= now
     }
 
     private func echo(_ name: String) async {
