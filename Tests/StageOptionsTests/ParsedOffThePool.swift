@@ -1,4 +1,3 @@
-import SwitchboardCore
 import Foundation
 import StageOptions
 
@@ -9,15 +8,5 @@ import StageOptions
 func parsed(_ argv: [String]) async throws -> (any StageOptionSet)? {
     try await withCheckedThrowingContinuation { continuation in
         Thread { continuation.resume(with: Result { try StageCatalog.parse(argv) }) }.start()
-    }
-}
-
-/// The `StageFailure` that parsing `argv` throws; nil when it parses.
-func parseFailure(_ argv: [String]) async -> StageFailure? {
-    do {
-        _ = try await parsed(argv)
-        return nil
-    } catch {
-        return error as? StageFailure
     }
 }
