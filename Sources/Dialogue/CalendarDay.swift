@@ -45,13 +45,13 @@ public struct CalendarDay: Sendable, Equatable, Hashable, Comparable, CustomStri
     public var description: String { iso }
 
     /// 1 = Monday … 7 = Sunday (ISO 8601).
-    public var weekday: Int {
+    var weekday: Int {
         // Day 0 (1970-01-01) was a Thursday.
         let fromMonday = (dayNumber + 3) % 7
         return (fromMonday < 0 ? fromMonday + 7 : fromMonday) + 1
     }
 
-    public func adding(days: Int) -> CalendarDay { CalendarDay(dayNumber: dayNumber + days) }
+    func adding(days: Int) -> CalendarDay { CalendarDay(dayNumber: dayNumber + days) }
 
     public static func < (lhs: CalendarDay, rhs: CalendarDay) -> Bool {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)

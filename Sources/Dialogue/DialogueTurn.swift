@@ -5,9 +5,9 @@ public struct DialogueTurn: Sendable, Equatable {
     /// The state after this turn.
     public var state: DialogueState
     /// The intent that matched; nil for a fallback, a greeting, or a turn that only filled slots.
-    public var intent: String?
+    var intent: String?
 
-    public init(reply: String, state: DialogueState, intent: String? = nil) {
+    init(reply: String, state: DialogueState, intent: String? = nil) {
         self.reply = reply
         self.state = state
         self.intent = intent

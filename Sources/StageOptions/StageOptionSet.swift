@@ -7,7 +7,9 @@ import SwitchboardCore
 /// Declared once, here, so that the executable and a node of a graph string
 /// (`"llm-stream --script s.yaml --engine groq,script"`) parse the same options with the same
 /// help, defaults and validation, and build the same stage.
-public protocol StageOptionSet: ParsableArguments {
+///
+/// Sendable, so that a graph parsed once builds the stages of every call, from any task.
+public protocol StageOptionSet: ParsableArguments, Sendable {
     /// The tool name, e.g. "llm-stream".
     static var toolName: String { get }
     /// Builds the stage these options describe, drawing process-wide things from `resources`.

@@ -25,15 +25,3 @@ final class Scratch {
 /// `Examples/receptionist.yaml`, the shipped script, found from this file's path.
 let receptionistScript = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent().appendingPathComponent("Examples/receptionist.yaml").path
-
-import SwitchboardCore
-
-/// The `StageFailure` that `body` throws; nil when it throws none.
-func stageFailure(_ body: () throws -> Any?) -> StageFailure? {
-    do {
-        _ = try body()
-        return nil
-    } catch {
-        return error as? StageFailure
-    }
-}
