@@ -14,7 +14,7 @@ struct ProcessStatus {
         let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
         func field(_ name: String) -> Int {
             guard let line = status.split(separator: "\n").first(where: { $0.hasPrefix(name + ":") }) else { return 0 }
-            return Int(line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first.map { $0.filter(\.isNumber) } ?? "") ?? 0
+            return Int(line.split(whereSeparator: \.isWhitespace).dropFirst().first ?? "") ?? 0
         }
         return ProcessStatus(
             wallSeconds: Double(DispatchTime.now().uptimeNanoseconds) / 1e9, cpuSeconds: cpu,
