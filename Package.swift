@@ -86,14 +86,16 @@ let package = Package(
         .executableTarget(name: "bench", dependencies: ["SwitchboardCore", "Audio", "Providers", "Resilience", "Stages",
             .product(name: "ArgumentParser", package: "swift-argument-parser")]),
 
+        // What several test targets share: a clock the test moves by hand.
+        .target(name: "TestSupport", dependencies: ["Resilience"], path: "Tests/TestSupport"),
         .testTarget(name: "SwitchboardCoreTests", dependencies: ["SwitchboardCore"]),
         .testTarget(name: "ChannelsTests", dependencies: ["Channels", "SwitchboardCore"]),
         .testTarget(name: "AudioTests", dependencies: ["Audio", "Resilience"]),
         .testTarget(name: "TelephonyTests", dependencies: ["Telephony", "SwitchboardCore"]),
-        .testTarget(name: "StagesTests", dependencies: ["Stages", "SwitchboardCore", "Audio", "Providers", "Resilience", "Supervisor"]),
+        .testTarget(name: "StagesTests", dependencies: ["Stages", "SwitchboardCore", "Audio", "Providers", "Resilience", "Supervisor", "TestSupport"]),
         .testTarget(name: "ToolTests", dependencies: ["SwitchboardCore", "Audio"]),
         .testTarget(name: "ProvidersTests", dependencies: ["Providers", "Resilience"]),
-        .testTarget(name: "ResilienceTests", dependencies: ["Resilience"]),
+        .testTarget(name: "ResilienceTests", dependencies: ["Resilience", "TestSupport"]),
         .testTarget(name: "SupervisorTests", dependencies: ["Supervisor", "Providers", "SwitchboardCore"]),
     ],
     swiftLanguageModes: [.v6]
