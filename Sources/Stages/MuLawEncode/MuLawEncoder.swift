@@ -1,5 +1,6 @@
 import Audio
 import Logging
+import Resilience
 import SwitchboardCore
 
 /// The `mulaw-encode` stage: audio of any codec and rate in, 8 kHz µ-law in 20 ms frames out,
@@ -10,9 +11,11 @@ import SwitchboardCore
 /// * A `mark` on the input is an echo from Twilio and ends here; `start` is rewritten to
 ///   describe the µ-law it now precedes.
 /// * An `interrupt` drops all not-yet-sent audio and marks of turns ≤ its `turn` (and any that
-///   still arrive), then goes out at once: the Twilio writer turns it into `clear`.
-/// * With `pace`, audio leaves at real time, at most `leadMs` ahead of the playout clock, so an
-///   interrupt can still take back what has not been sent. Other events are never delayed.
+///   still arrive), then goes out at once: the Twilio writer turns it into `clear`. Audio
+///   without a turn (the caller's) is not the agent's to take back and still goes out.
+/// * With `pace`, audio leaves at real time on `clock`, at most `leadMs` ahead of the
+///   playout clock, so an interrupt can still take back what has not been sent. Other events
+///   are never delayed. The queue to the pacer is bounded, so a fast producer is held back.
 public struct MuLawEncoder: Stage {
     public let name = "mulaw-encode"
     public static let rate = 8000
@@ -20,26 +23,46 @@ public struct MuLawEncoder: Stage {
     public var leadMs: Int
     public var frameMs: Int
     public var quality: ResamplerQuality
+    /// The real-time clock of pacing; tests substitute one they move by hand.
+    public var clock: any ResilienceClock
+    /// How much the queue to the pacer holds before the producer is held back.
+    var playoutLimits = PlayoutQueue.defaultLimits
 
-    public init(pace: Bool = false, leadMs: Int = 100, frameMs: Int = 20, quality: ResamplerQuality = .default) {
+    public init(
+        pace: Bool = false, leadMs: Int = 100, frameMs: Int = 20, quality: ResamplerQuality = .default,
+        clock: any ResilienceClock = SystemClock()
+    ) {
         self.pace = pace
         self.leadMs = leadMs
         self.frameMs = frameMs
         self.quality = quality
+        self.clock = clock
     }
 
     public func run(_ input: some AsyncSequence<Frame, Never> & Sendable, to output: some FrameSink) async throws {
-        if pace {
-            let queue = PlayoutQueue(output: output, leadMs: leadMs)
-            do {
-                try await encode(input, into: queue)
-            } catch {
-                try? await queue.close()
-                throw error
-            }
-            try await queue.close()
-        } else {
+        guard pace else {
             try await encode(input, into: DirectOutbox(output: output))
+            return
+        }
+        let queue = PlayoutQueue(limits: playoutLimits)
+        let pacer = Pacer(lead: .milliseconds(leadMs), clock: clock)
+        // Two children: cancelling the stage cancels both, and the first to fail ends the other.
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask {
+                // A pacer that stopped (the output failed) must not leave the encoder
+                // waiting for room in the queue.
+                defer { queue.close() }
+                try await pacer.run(from: queue, to: output)
+            }
+            group.addTask {
+                do {
+                    try await encode(input, into: queue)
+                    queue.finish()
+                } catch is ChannelClosed {
+                    // The pacer stopped first; its error says why.
+                }
+            }
+            while try await group.next() != nil {}
         }
     }
 
@@ -47,12 +70,7 @@ public struct MuLawEncoder: Stage {
         var converter = RateConverter(outputRate: Self.rate, quality: quality)
         var chunker = AudioChunker(rate: Self.rate, bytesPerSample: 1, frameMs: frameMs)
         var currentTurn: Int?
-        var interruptedThrough: Int?
-
-        func isInterrupted(_ turn: Int?) -> Bool {
-            guard let turn, let interruptedThrough else { return false }
-            return turn <= interruptedThrough
-        }
+        var interrupted = InterruptedTurns()
 
         /// Sends whatever audio is still held back, so that what follows comes after it.
         func flushAudio() async throws {
@@ -69,7 +87,7 @@ public struct MuLawEncoder: Stage {
         for await frame in input {
             switch frame {
             case .audio(let audio):
-                if isInterrupted(audio.turn) { continue }
+                if interrupted.contains(audio.turn) { continue }
                 if audio.turn != currentTurn {
                     try await flushAudio()
                     currentTurn = audio.turn
@@ -91,7 +109,7 @@ public struct MuLawEncoder: Stage {
                 }
 
             case .event(let event) where event.type == "spoken":
-                if isInterrupted(event["turn"]?.int) { continue }
+                if interrupted.contains(event["turn"]?.int) { continue }
                 try await flushAudio()
                 try await outbox.put(frame)
                 if let turn = event["turn"]?.int, let index = event["index"]?.int {
@@ -106,9 +124,9 @@ public struct MuLawEncoder: Stage {
                     try await outbox.putUrgent(frame)
                     continue
                 }
-                interruptedThrough = max(interruptedThrough ?? turn, turn)
+                interrupted.interrupt(through: turn)
                 outbox.interrupt(through: turn)
-                if isInterrupted(currentTurn) {
+                if interrupted.contains(currentTurn) {
                     converter.reset()
                     chunker.discard()
                 }
