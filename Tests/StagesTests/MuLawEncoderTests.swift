@@ -58,6 +58,25 @@ import Testing
         #expect(out.compactMap(\.audio).map(\.payload.count) == [160, 160, 160])
     }
 
+    /// `t<N>.end` follows the turn's last audio, the part held back included; an interrupted
+    /// turn gets none.
+    @Test func responseEndBecomesAnEndMarkAfterTheTurnsAudio() async throws {
+        let frames: [Frame] = [
+            pcm16Frame(tone(200, rate: 8000), rate: 8000, ts: 0, turn: 1),
+            .event(Event("spoken", ["turn": 1, "index": 0, "text": "Hello."])),
+            pcm16Frame(tone(100, rate: 8000), rate: 8000, ts: 25, turn: 1),
+            .event(Event("response.end", ["turn": 1, "reason": "done"])),
+            pcm16Frame(tone(160, rate: 8000), rate: 8000, ts: 0, turn: 2),
+            .event(Event("response.end", ["turn": 2, "reason": "interrupted"])),
+            .event(Event("response.end", ["reason": "done"])),
+        ]
+        let out = try await MuLawEncoder().output(for: frames)
+        #expect(out.map(\.type) == ["audio", "audio", "spoken", "mark", "audio", "mark", "response.end", "audio", "response.end", "error", "response.end"])
+        #expect(out.compactMap(\.audio).map(\.payload.count) == [160, 40, 100, 160])
+        #expect(out[5].event == Event("mark", ["name": "t1.end", "turn": 1]))
+        #expect(out[9].event?["message"]?.string?.contains("response.end") == true)
+    }
+
     @Test func stopEndsTheStageAfterItsAudio() async throws {
         let frames: [Frame] = [
             pcm16Frame(tone(100, rate: 8000), rate: 8000, ts: 0),
@@ -154,6 +173,21 @@ import Testing
         try await playOut(running).get()
         #expect(sink.audio.filter { $0.turn == 1 }.count == 1)
         #expect(sink.audio.filter { $0.turn == nil }.count == 13)
+    }
+
+    /// The mark goes in order with the audio (it must not be echoed before the audio plays);
+    /// the `response.end` itself is passed on at once.
+    @Test func endMarkWaitsForTheAudioBeforeIt() async throws {
+        let running = Task { [feed, sink] in try await paced().run(feed, to: sink) }
+        feed.send(audio(turn: 1, count: 5))
+        #expect(try await feed.waitUntilTaken(5))
+        try await clock.waitForSleepers()
+        feed.send(.event(Event("response.end", ["turn": 1, "reason": "done"])), .event(Event("x.next")))
+        feed.finish()
+        #expect(try await feed.waitUntilTaken(7))
+        try await playOut(running).get()
+        #expect(sink.frames.map(\.type).filter { $0 != "x.next" } == ["audio", "audio", "response.end", "audio", "audio", "audio", "mark"])
+        #expect(sink.frames.last?.event?["name"] == "t1.end")
     }
 
     /// A producer faster than real time is held back once the queue is full, instead of the

@@ -8,6 +8,8 @@ import SwitchboardCore
 ///
 /// * A `spoken` event becomes a `mark` named `t<turn>.s<index>` placed right after that
 ///   sentence's audio, so Twilio echoes it once the caller has heard it.
+/// * A `response.end` of turn N (unless `interrupted`) becomes a `mark` named `t<N>.end` after
+///   the turn's last audio, so the agent learns when the caller has heard the whole answer.
 /// * A `mark` on the input is an echo from Twilio and ends here; `start` is rewritten to
 ///   describe the µ-law it now precedes.
 /// * An `interrupt` drops all not-yet-sent audio and marks of turns ≤ its `turn` (and any that
@@ -129,6 +131,19 @@ public struct MuLawEncoder: Stage {
                 if interrupted.contains(currentTurn) {
                     converter.reset()
                     chunker.discard()
+                }
+                try await outbox.putUrgent(frame)
+
+            case .event(let event) where event.type == "response.end":
+                guard let turn = event["turn"]?.int else {
+                    try await report(#"response.end event without integer "turn": no t<N>.end mark sent"#)
+                    try await outbox.putUrgent(frame)
+                    continue
+                }
+                // The mark follows the turn's last audio, so its echo means the whole answer was heard.
+                if event["reason"]?.string != "interrupted", !interrupted.contains(turn) {
+                    if currentTurn == turn { try await flushAudio() }
+                    try await outbox.put(.event(Event("mark", ["name": .string("t\(turn).end"), "turn": .int(turn)])))
                 }
                 try await outbox.putUrgent(frame)
 
