@@ -58,7 +58,7 @@ let package = Package(
         // Breaker, AIMD limiter, retry, failover: no provider knowledge.
         .target(name: "Resilience"),
         // Provider plumbing: HTTP over libcurl, Server-Sent Events, multipart.
-        .target(name: "Providers", dependencies: ["CCurl", "SwitchboardCore", "Resilience",
+        .target(name: "Providers", dependencies: ["CCurl", "Channels", "SwitchboardCore", "Resilience",
             .product(name: "WSClient", package: "swift-websocket"),
             .product(name: "NIOWebSocket", package: "swift-nio"),
             .product(name: "HTTPTypes", package: "swift-http-types"),
