@@ -48,21 +48,13 @@ public struct MuLawEncoder: Stage {
         }
         let queue = PlayoutQueue(limits: playoutLimits)
         let pacer = Pacer(lead: .milliseconds(leadMs), clock: clock)
-        // Two children: cancelling the stage cancels both, and the first to fail ends the other.
+        // Two children: cancelling the stage cancels both, and the first to fail ends the
+        // other (a pacer whose output failed releases an encoder waiting for room).
         try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await pacer.run(from: queue, to: output) }
             group.addTask {
-                // A pacer that stopped (the output failed) must not leave the encoder
-                // waiting for room in the queue.
-                defer { queue.close() }
-                try await pacer.run(from: queue, to: output)
-            }
-            group.addTask {
-                do {
-                    try await encode(input, into: queue)
-                    queue.finish()
-                } catch is ChannelClosed {
-                    // The pacer stopped first; its error says why.
-                }
+                try await encode(input, into: queue)
+                queue.finish()
             }
             while try await group.next() != nil {}
         }

@@ -47,7 +47,4 @@ final class PlayoutQueue: Outbox {
 
     /// No more frames: the pacer sends what is queued, then ends.
     func finish() { entries.finish() }
-
-    /// The pacer is gone: a producer waiting for room is released (its `put` throws).
-    func close() { entries.close() }
 }
