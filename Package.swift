@@ -62,7 +62,7 @@ let package = Package(
         // Breaker, AIMD limiter, retry, failover: no provider knowledge.
         .target(name: "Resilience"),
         // Provider plumbing: HTTP over libcurl, Server-Sent Events, multipart.
-        .target(name: "Providers", dependencies: ["CCurl", "SwitchboardCore", "Resilience",
+        .target(name: "Providers", dependencies: ["CCurl", "Channels", "SwitchboardCore", "Resilience",
             .product(name: "WSClient", package: "swift-websocket"),
             .product(name: "NIOWebSocket", package: "swift-nio"),
             .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -105,17 +105,19 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ArgumentParser", package: "swift-argument-parser")]),
 
+        // What several test targets share: a clock the test moves by hand.
+        .target(name: "TestSupport", dependencies: ["Resilience"], path: "Tests/TestSupport"),
         .testTarget(name: "SwitchboardCoreTests", dependencies: ["SwitchboardCore"]),
         .testTarget(name: "RuntimeTests", dependencies: ["Runtime", "Stages", "SwitchboardCore", "Audio"]),
         .testTarget(name: "ChannelsTests", dependencies: ["Channels", "SwitchboardCore"]),
         .testTarget(name: "AudioTests", dependencies: ["Audio", "Resilience"]),
         .testTarget(name: "TelephonyTests", dependencies: ["Telephony", "SwitchboardCore"]),
         .testTarget(name: "DialogueTests", dependencies: ["Dialogue"]),
-        .testTarget(name: "StagesTests", dependencies: ["Stages", "Dialogue", "SwitchboardCore", "Audio", "Providers", "Resilience", "Supervisor"]),
+        .testTarget(name: "StagesTests", dependencies: ["Stages", "Dialogue", "SwitchboardCore", "Audio", "Providers", "Resilience", "Supervisor", "TestSupport"]),
         .testTarget(name: "StageOptionsTests", dependencies: ["StageOptions", "Stages", "Dialogue", "SwitchboardCore", "Resilience"]),
         .testTarget(name: "ToolTests", dependencies: ["SwitchboardCore", "Audio"]),
         .testTarget(name: "ProvidersTests", dependencies: ["Providers", "Resilience"]),
-        .testTarget(name: "ResilienceTests", dependencies: ["Resilience"]),
+        .testTarget(name: "ResilienceTests", dependencies: ["Resilience", "TestSupport"]),
         .testTarget(name: "SupervisorTests", dependencies: ["Supervisor", "Providers", "SwitchboardCore"]),
     ],
     swiftLanguageModes: [.v6]

@@ -26,13 +26,16 @@ struct MuLawEncodeCommand: AsyncParsableCommand {
 
             A `start` event is rewritten to say mulaw/8000. `mark` events on the input are \
             Twilio's echoes of played audio and end here. Each `spoken` event becomes a `mark` named t<turn>.s<index>, sent right after that \
-            sentence's audio; Twilio echoes it back once the caller has heard it. An `interrupt` \
+            sentence's audio; Twilio echoes it back once the caller has heard it. A \
+            `response.end` of turn N that was not interrupted becomes a mark named t<N>.end after \
+            the turn's last audio, so its echo means the whole answer was heard. An `interrupt` \
             drops all queued audio of turns up to its `turn` and is sent on at once (as `clear` \
             in Twilio format). The stream SID for Twilio messages comes from the `start` event \
             or --stream-sid.
 
             With --pace, audio leaves at real time, at most --lead-ms ahead, so that an interrupt \
-            can still take back what has not been sent.
+            can still take back what has not been sent. About ten seconds of audio wait in the \
+            queue; beyond that, input is read as the audio plays.
 
             Exit status: 0 done, 64 bad usage, 65 input ended inside a frame payload, \
             73 the output file cannot be written, 70 internal error.

@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 @testable import Resilience
 
@@ -45,5 +46,26 @@ import Testing
         await #expect(throws: CancellationError.self) { try await breaker.run { throw CancellationError() } }
         #expect(breaker.state == .halfOpen)
         #expect(breaker.allowsCall())
+    }
+
+    /// Only failures in a row count: a success in between, reported through a permit (as
+    /// shared breakers do) or by `run`, starts the count again.
+    @Test func aSuccessThroughAPermitResetsTheFailureCount() async throws {
+        let breaker = CircuitBreaker(name: "d", configuration: .init(failureThreshold: 3, openInterval: .seconds(10)), clock: clock)
+        func fail() { if let permit = breaker.acquire() { breaker.record(.failure, for: permit) } }
+        fail()
+        fail()
+        #expect(breaker.consecutiveFailures == 2)
+        breaker.record(.success, for: try #require(breaker.acquire()))
+        #expect(breaker.consecutiveFailures == 0)
+        fail()
+        fail()
+        #expect(breaker.state == .closed)
+        #expect(try await breaker.run { 1 } == 1)
+        fail()
+        fail()
+        #expect(breaker.state == .closed)
+        fail()
+        #expect(breaker.state == .open)
     }
 }

@@ -1,10 +1,15 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import Resilience
 
 /// Engines whose behaviour a test scripts, and which record whether they were cancelled.
 final class ScriptedEngine: @unchecked Sendable {
-    enum Behaviour { case answer([String]), failBeforeOutput(TestError), failAfter([String], TestError), stall }
+    enum Behaviour {
+        case answer([String]), failBeforeOutput(TestError), failAfter([String], TestError), stall
+        /// Answers in parts, each once its gate opens: a stream the test holds in progress.
+        case answerInParts([(gate: Gate, words: [String])])
+    }
     let name: String
     private let lock = NSLock()
     private var behaviour: Behaviour
@@ -36,6 +41,12 @@ final class ScriptedEngine: @unchecked Sendable {
                     case .failAfter(let words, let error):
                         for word in words { continuation.yield(word) }
                         continuation.finish(throwing: error)
+                    case .answerInParts(let parts):
+                        for part in parts {
+                            await part.gate.pass()
+                            for word in part.words { continuation.yield(word) }
+                        }
+                        continuation.finish()
                     case .stall:
                         while !Task.isCancelled { try? await Task.sleep(for: .milliseconds(5)) }
                     case .failBeforeOutput:
@@ -131,12 +142,21 @@ func collect(_ stream: AsyncThrowingStream<Served<String>, any Error>) async thr
         try await eventually { a.cancelled == 1 }
     }
 
+    /// The primary's first element came within the budget: the budget running out while it is
+    /// still streaming starts no hedge (its timer stops at the first element).
     @Test func noHedgeWhenThePrimaryAnswersInTime() async throws {
-        let a = ScriptedEngine("a", .answer(["quick"]))
+        let (first, rest) = (Gate(), Gate())
+        let a = ScriptedEngine("a", .answerInParts([(first, ["quick"]), (rest, ["and", "more"])]))
         let b = ScriptedEngine("b", .answer(["spare"]))
         let failover = Failover(engines: [a.engine(), b.engine()], hedgeAfter: .milliseconds(300), clock: clock)
-        #expect(try await collect(failover.stream("q")) == ["a:quick"])
+        let result = Task { try await collect(failover.stream("q")) }
+        try await clock.waitForSleepers()  // the hedge timer is set
+        first.open()
+        try await eventually { rest.arrived == 1 }  // "quick" is out; the primary is mid-stream
+        try await eventually { clock.sleeping == 0 }  // the first element stopped the timer
         clock.advance(by: .seconds(1))
+        rest.open()
+        #expect(try await value(of: result) == ["a:quick", "a:and", "a:more"])
         #expect(b.starts == 0)
     }
 

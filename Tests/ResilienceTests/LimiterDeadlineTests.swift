@@ -1,5 +1,6 @@
 import Testing
 @testable import Resilience
+import TestSupport
 
 /// `maxWait`: a request that cannot get a place in time gives up, and failover moves on.
 @Suite struct LimiterDeadlineTests {

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import SwitchboardCore
 
@@ -112,6 +113,23 @@ let sampleFrames: [Frame] = [
         #expect(error["offset"]?.int == prefix.count)
         #expect(error["message"]?.string?.contains(expected) == true, "\(error)")
         #expect(frames[2] == sampleFrames[1])
+    }
+
+    /// A header that is wrong in some other way but has a valid `len` still owns the payload
+    /// after it: the payload is skipped, never read as lines (here it looks like a frame).
+    @Test(arguments: [
+        (#"{"type":"audio","codec":"opus","rate":8000,"ts":0,"len":LEN}"#, "unknown codec"),
+        (#"{"type":"audio","codec":"pcm16","rate":8000,"ts":"soon","len":LEN}"#, #"bad "ts""#),
+        (#"{"type":7,"len":LEN}"#, #""type" must be a string"#),
+    ])
+    func badHeaderWithAValidLenSkipsItsPayload(header: String, expected: String) throws {
+        let payload = Array(#"{"type":"smuggled"}"#.utf8) + [0x0A] + Array("hello\n".utf8)
+        let line = header.replacingOccurrences(of: "LEN", with: "\(payload.count)") + "\n"
+        let frames = decodeAll(Array(line.utf8) + payload + good).frames
+        try #require(frames.count == 2, "\(frames)")
+        #expect(frames[0].event?["message"]?.string?.contains(expected) == true, "\(frames[0])")
+        #expect(frames[0].event?["offset"]?.int == 0)
+        #expect(frames[1] == sampleFrames[1])
     }
 
     @Test func invalidUTF8TextLine() throws {

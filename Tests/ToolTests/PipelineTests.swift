@@ -149,7 +149,11 @@ import Testing
 
     @Test func everyToolPassesUnknownFramesThrough() throws {
         let input = #"{"type":"vendor.custom","k":{"z":1.50,"a":[true]}}"# + "\n"
-        for tool in ["mulaw-decode --format frames --text", "mulaw-encode --text"] {
+        let tools = [
+            "mulaw-decode --format frames --text", "vad --text", "llm-stream --script Examples/receptionist.yaml --text",
+            "sentence-split --text", "mulaw-encode --text",
+        ]
+        for tool in tools {
             let result = try Tools.sh(tool, stdin: Data(input.utf8))
             #expect(result.status == 0, "\(tool): \(result.stderr)")
             #expect(result.text == input, "\(tool)")

@@ -1,4 +1,6 @@
+import Channels
 import Foundation
+import Synchronization
 
 /// A response body as it arrives, chunk by chunk.
 ///
@@ -15,7 +17,19 @@ public struct HTTPBody: AsyncSequence, Sendable {
 
     public struct Iterator: AsyncIteratorProtocol {
         let reader: BodyReader
-        public mutating func next() async throws -> [UInt8]? { try await reader.buffer.next() }
+        /// Chunks taken from the buffer in one go, handed out one at a time.
+        var taken: [[UInt8]] = []
+        var position = 0
+
+        public mutating func next() async throws -> [UInt8]? {
+            if position == taken.count {
+                taken = try await reader.buffer.nextChunks()
+                position = 0
+                if taken.isEmpty { return nil }
+            }
+            defer { position += 1 }
+            return taken[position]
+        }
     }
 
     /// The whole body, refusing more than `limit` bytes.
@@ -41,118 +55,78 @@ final class BodyReader: Sendable {
     deinit { buffer.cancel(CancellationError()) }
 }
 
-/// The chunks of one body between the curl thread (producer) and a reading task (consumer).
+/// The chunks of one body between the curl thread (producer) and a reading task (consumer):
+/// a `BoundedChannel` weighed in bytes, plus how the transfer ended.
+///
+/// The curl thread cannot wait, so it offers each chunk: when more than `highWater` bytes are
+/// unread the offer is refused, curl pauses the transfer (and delivers the same bytes again
+/// once resumed), and the channel calls `onRoom` when the reader has taken what was queued.
 final class BodyBuffer: @unchecked Sendable {
     static let highWater = 1024 * 1024
 
     enum Offer { case taken, refused }
 
-    private let lock = NSLock()
-    // Guarded by `lock`:
-    private var chunks: [[UInt8]] = []
-    private var head = 0
-    private var bufferedBytes = 0
-    private var ending: Result<Void, any Error>?
-    private var waiter: CheckedContinuation<[UInt8]?, any Error>?
-    private var producerPaused = false
+    private let chunks = BoundedChannel<[UInt8]>(limits: .init(count: .max, weight: highWater), weight: { $0.count })
+    /// Set once, by the transfer's end or by the reader giving up, whichever comes first.
+    private let ending = Mutex<Result<Void, any Error>?>(nil)
 
-    /// Set once, before the transfer starts: asks the curl thread to resume a paused transfer.
+    // Both set once, before the transfer starts (hence `@unchecked Sendable`).
+    /// Asks the curl thread to resume a paused transfer.
     var onRoom: @Sendable () -> Void = {}
-    /// Set once, before the transfer starts: asks the curl thread to abort the transfer.
+    /// Asks the curl thread to abort the transfer.
     var onAbandon: @Sendable (any Error) -> Void = { _ in }
 
     // MARK: Producer (curl thread)
 
-    /// Takes a chunk, or refuses it when the reader is too far behind; the transfer is then
-    /// paused, and curl delivers the same bytes again once resumed.
+    /// Takes a chunk, or refuses it when the reader is too far behind.
     func offer(_ chunk: [UInt8]) -> Offer {
-        enum Step { case handOver(CheckedContinuation<[UInt8]?, any Error>), buffered, refused, dropped }
-        let step: Step = lock.withLock {
-            if ending != nil { return .dropped }  // the reader is gone; curl is being stopped
-            if let waiter {
-                self.waiter = nil
-                return .handOver(waiter)
-            }
-            if bufferedBytes >= Self.highWater {
-                producerPaused = true
-                return .refused
-            }
-            chunks.append(chunk)
-            bufferedBytes += chunk.count
-            return .buffered
-        }
-        switch step {
-        case .handOver(let waiter):
-            waiter.resume(returning: chunk)
-            return .taken
-        case .buffered, .dropped: return .taken
-        case .refused: return .refused
+        switch chunks.offer(chunk) {
+        case .accepted: return .taken
+        case .closed: return .taken  // the reader is gone; curl is being stopped
+        case .full:
+            chunks.whenRoom { [onRoom] in onRoom() }
+            return .refused
         }
     }
 
+    /// The transfer ended: the reader gets what is queued, then the end or the error.
     func finish(_ result: Result<Void, any Error>) {
-        let resumed: CheckedContinuation<[UInt8]?, any Error>? = lock.withLock {
-            guard ending == nil else { return nil }
-            ending = result
-            defer { waiter = nil }
-            return waiter
-        }
-        switch result {
-        case .success: resumed?.resume(returning: nil)
-        case .failure(let error): resumed?.resume(throwing: error)
-        }
+        guard setEnding(result) else { return }
+        chunks.finish()
     }
 
     // MARK: Consumer
 
-    func next() async throws -> [UInt8]? {
-        try await withTaskCancellationHandler {
-            try await withCheckedThrowingContinuation { continuation in
-                let ready: Result<[UInt8]?, any Error>? = lock.withLock {
-                    if head < chunks.count {
-                        let chunk = chunks[head]
-                        head += 1
-                        bufferedBytes -= chunk.count
-                        if head == chunks.count {
-                            chunks.removeAll(keepingCapacity: true)
-                            head = 0
-                        }
-                        return .success(chunk)
-                    }
-                    switch ending {
-                    case .success: return .success(nil)
-                    case .failure(let error): return .failure(error)
-                    case nil:
-                        waiter = continuation
-                        return nil
-                    }
-                }
-                if let ready { continuation.resume(with: ready) }
-                resumeProducerIfRoom()
-            }
-        } onCancel: {
-            cancel(CancellationError())
-        }
+    /// The chunks that have arrived, in order, waiting while none has; empty at the end of a
+    /// complete body. Throws the transfer's error once the chunks before it are read, and
+    /// `CancellationError` (aborting the transfer) when the reading task is cancelled.
+    func nextChunks() async throws -> [[UInt8]] {
+        if Task.isCancelled { throw abandon(CancellationError()) }
+        let batch = await chunks.nextBatch()
+        if !batch.isEmpty { return batch }
+        if Task.isCancelled { throw abandon(CancellationError()) }
+        if case .failure(let error) = ending.withLock({ $0 }) { throw error }
+        return []
     }
 
     /// The reader gave up: fail the read in progress and abort the transfer (once).
     func cancel(_ error: any Error) {
-        let (resumed, abandon): (CheckedContinuation<[UInt8]?, any Error>?, Bool) = lock.withLock {
-            guard ending == nil else { return (nil, false) }
-            ending = .failure(error)
-            defer { waiter = nil }
-            return (waiter, true)
-        }
-        resumed?.resume(throwing: error)
-        if abandon { onAbandon(error) }
+        guard setEnding(.failure(error)) else { return }
+        chunks.close()
+        onAbandon(error)
     }
 
-    private func resumeProducerIfRoom() {
-        let resume: Bool = lock.withLock {
-            guard producerPaused, bufferedBytes < Self.highWater / 2 else { return false }
-            producerPaused = false
+    private func abandon(_ error: any Error) -> any Error {
+        cancel(error)
+        return error
+    }
+
+    /// True for the first ending only.
+    private func setEnding(_ result: Result<Void, any Error>) -> Bool {
+        ending.withLock { ending in
+            guard ending == nil else { return false }
+            ending = result
             return true
         }
-        if resume { onRoom() }
     }
 }

@@ -1,5 +1,6 @@
 import Audio
 import Logging
+import Resilience
 import SwitchboardCore
 
 /// The `mulaw-encode` stage: audio of any codec and rate in, 8 kHz µ-law in 20 ms frames out,
@@ -7,12 +8,16 @@ import SwitchboardCore
 ///
 /// * A `spoken` event becomes a `mark` named `t<turn>.s<index>` placed right after that
 ///   sentence's audio, so Twilio echoes it once the caller has heard it.
+/// * A `response.end` of turn N (unless `interrupted`) becomes a `mark` named `t<N>.end` after
+///   the turn's last audio, so the agent learns when the caller has heard the whole answer.
 /// * A `mark` on the input is an echo from Twilio and ends here; `start` is rewritten to
 ///   describe the µ-law it now precedes.
 /// * An `interrupt` drops all not-yet-sent audio and marks of turns ≤ its `turn` (and any that
-///   still arrive), then goes out at once: the Twilio writer turns it into `clear`.
-/// * With `pace`, audio leaves at real time, at most `leadMs` ahead of the playout clock, so an
-///   interrupt can still take back what has not been sent. Other events are never delayed.
+///   still arrive), then goes out at once: the Twilio writer turns it into `clear`. Audio
+///   without a turn (the caller's) is not the agent's to take back and still goes out.
+/// * With `pace`, audio leaves at real time on `clock`, at most `leadMs` ahead of the
+///   playout clock, so an interrupt can still take back what has not been sent. Other events
+///   are never delayed. The queue to the pacer is bounded, so a fast producer is held back.
 public struct MuLawEncoder: Stage {
     public let name = "mulaw-encode"
     public static let rate = 8000
@@ -20,26 +25,38 @@ public struct MuLawEncoder: Stage {
     public var leadMs: Int
     public var frameMs: Int
     public var quality: ResamplerQuality
+    /// The real-time clock of pacing; tests substitute one they move by hand.
+    public var clock: any ResilienceClock
+    /// How much the queue to the pacer holds before the producer is held back.
+    var playoutLimits = PlayoutQueue.defaultLimits
 
-    public init(pace: Bool = false, leadMs: Int = 100, frameMs: Int = 20, quality: ResamplerQuality = .default) {
+    public init(
+        pace: Bool = false, leadMs: Int = 100, frameMs: Int = 20, quality: ResamplerQuality = .default,
+        clock: any ResilienceClock = SystemClock()
+    ) {
         self.pace = pace
         self.leadMs = leadMs
         self.frameMs = frameMs
         self.quality = quality
+        self.clock = clock
     }
 
     public func run(_ input: some AsyncSequence<Frame, Never> & Sendable, to output: some FrameSink) async throws {
-        if pace {
-            let queue = PlayoutQueue(output: output, leadMs: leadMs)
-            do {
-                try await encode(input, into: queue)
-            } catch {
-                try? await queue.close()
-                throw error
-            }
-            try await queue.close()
-        } else {
+        guard pace else {
             try await encode(input, into: DirectOutbox(output: output))
+            return
+        }
+        let queue = PlayoutQueue(limits: playoutLimits)
+        let pacer = Pacer(lead: .milliseconds(leadMs), clock: clock)
+        // Two children: cancelling the stage cancels both, and the first to fail ends the
+        // other (a pacer whose output failed releases an encoder waiting for room).
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await pacer.run(from: queue, to: output) }
+            group.addTask {
+                try await encode(input, into: queue)
+                queue.finish()
+            }
+            while try await group.next() != nil {}
         }
     }
 
@@ -47,12 +64,7 @@ public struct MuLawEncoder: Stage {
         var converter = RateConverter(outputRate: Self.rate, quality: quality)
         var chunker = AudioChunker(rate: Self.rate, bytesPerSample: 1, frameMs: frameMs)
         var currentTurn: Int?
-        var interruptedThrough: Int?
-
-        func isInterrupted(_ turn: Int?) -> Bool {
-            guard let turn, let interruptedThrough else { return false }
-            return turn <= interruptedThrough
-        }
+        var interrupted = InterruptedTurns()
 
         /// Sends whatever audio is still held back, so that what follows comes after it.
         func flushAudio() async throws {
@@ -69,7 +81,7 @@ public struct MuLawEncoder: Stage {
         for await frame in input {
             switch frame {
             case .audio(let audio):
-                if isInterrupted(audio.turn) { continue }
+                if interrupted.contains(audio.turn) { continue }
                 if audio.turn != currentTurn {
                     try await flushAudio()
                     currentTurn = audio.turn
@@ -91,7 +103,7 @@ public struct MuLawEncoder: Stage {
                 }
 
             case .event(let event) where event.type == "spoken":
-                if isInterrupted(event["turn"]?.int) { continue }
+                if interrupted.contains(event["turn"]?.int) { continue }
                 try await flushAudio()
                 try await outbox.put(frame)
                 if let turn = event["turn"]?.int, let index = event["index"]?.int {
@@ -106,11 +118,24 @@ public struct MuLawEncoder: Stage {
                     try await outbox.putUrgent(frame)
                     continue
                 }
-                interruptedThrough = max(interruptedThrough ?? turn, turn)
+                interrupted.interrupt(through: turn)
                 outbox.interrupt(through: turn)
-                if isInterrupted(currentTurn) {
+                if interrupted.contains(currentTurn) {
                     converter.reset()
                     chunker.discard()
+                }
+                try await outbox.putUrgent(frame)
+
+            case .event(let event) where event.type == "response.end":
+                guard let turn = event["turn"]?.int else {
+                    try await report(#"response.end event without integer "turn": no t<N>.end mark sent"#)
+                    try await outbox.putUrgent(frame)
+                    continue
+                }
+                // The mark follows the turn's last audio, so its echo means the whole answer was heard.
+                if event["reason"]?.string != "interrupted", !interrupted.contains(turn) {
+                    if currentTurn == turn { try await flushAudio() }
+                    try await outbox.put(.event(Event("mark", ["name": .string("t\(turn).end"), "turn": .int(turn)])))
                 }
                 try await outbox.putUrgent(frame)
 

@@ -23,8 +23,8 @@ struct TurnTexts {
     let settings: SentenceSplitter.Settings
     /// Every turn of this call (reset by `start`).
     private var open: [Int: Turn] = [:]
-    /// Turns up to this one were interrupted: their text is dropped.
-    private(set) var interruptedThrough: Int?
+    /// Their text is dropped.
+    private var interrupted = InterruptedTurns()
 
     init(settings: SentenceSplitter.Settings) { self.settings = settings }
 
@@ -32,7 +32,7 @@ struct TurnTexts {
         open[turn] = Turn(splitter: SentenceSplitter(settings: settings), startedAt: .now)
     }
 
-    func isDropped(_ turn: Int) -> Bool { interruptedThrough.map { turn <= $0 } ?? false }
+    func isDropped(_ turn: Int) -> Bool { interrupted.contains(turn) }
 
     mutating func append(_ text: String, turn: Int) -> [Sentence] {
         guard !isDropped(turn) else { return [] }
@@ -61,13 +61,13 @@ struct TurnTexts {
     mutating func discard(turn: Int) { open[turn]?.splitter = SentenceSplitter(settings: settings) }
 
     mutating func interrupt(through turn: Int) {
-        interruptedThrough = max(interruptedThrough ?? turn, turn)
-        open = open.filter { $0.key > turn }
+        interrupted.interrupt(through: turn)
+        open = open.filter { !interrupted.contains($0.key) }
     }
 
     mutating func reset() {
         open.removeAll()
-        interruptedThrough = nil
+        interrupted = InterruptedTurns()
     }
 
     private func number(_ texts: [String], turn: Int, in state: inout Turn) -> [Sentence] {

@@ -73,6 +73,19 @@ struct SentenceSplitStageTests {
         #expect(out.map(\.type).contains("interrupt"), "passed on for tts-cache and mulaw-encode")
     }
 
+    /// An interrupt of turn N drops every turn up to N: here turn 2, still streaming when the
+    /// barge-in cancels turn 3, loses its buffered text and the tokens that come after.
+    @Test func interruptDropsEveryTurnUpToN() async throws {
+        let out = try await stage.output(for: [
+            event("response.start", ["turn": 2]), token("Still on two", turn: 2),
+            event("response.start", ["turn": 3]), token("Three", turn: 3),
+            event("interrupt", ["turn": 3, "ts": 800]), token(" and more. A late sentence.", turn: 2),
+            event("response.end", ["turn": 2, "reason": "done"]), event("response.end", ["turn": 3, "reason": "interrupted"]),
+            event("response.start", ["turn": 4]), token("Four.", turn: 4), event("response.end", ["turn": 4, "reason": "done"]),
+        ])
+        #expect(sentences(out) == [Sentence(turn: 4, index: 0, text: "Four.")])
+    }
+
     @Test func anInterruptedEndDropsWhatIsLeftAndAnErrorEndFlushesIt() async throws {
         let out = try await stage.output(for: [
             event("response.start", ["turn": 1]), token("Half a sentence"), event("response.end", ["turn": 1, "reason": "interrupted"]),

@@ -1,18 +1,22 @@
 import Foundation
-@testable import Resilience
+import Resilience
 
-/// A clock that moves only when the test says so.
-final class ManualClock: ResilienceClock, @unchecked Sendable {
+/// A clock that moves only when the test says so: tests of timers, pacing and deadlines run
+/// in no time and the same way on a loaded machine.
+public final class ManualClock: ResilienceClock, @unchecked Sendable {
     private let lock = NSLock()
     private var current = Duration.zero
     private var sleepers: [(id: Int, deadline: Duration, continuation: CheckedContinuation<Void, any Error>)] = []
     private var nextID = 0
 
-    func now() -> Duration { lock.withLock { current } }
+    public init() {}
 
-    var sleeping: Int { lock.withLock { sleepers.count } }
+    public func now() -> Duration { lock.withLock { current } }
 
-    func sleep(for duration: Duration) async throws {
+    /// Tasks asleep on this clock now.
+    public var sleeping: Int { lock.withLock { sleepers.count } }
+
+    public func sleep(for duration: Duration) async throws {
         let id = lock.withLock { () -> Int in
             nextID += 1
             return nextID
@@ -36,7 +40,7 @@ final class ManualClock: ResilienceClock, @unchecked Sendable {
         }
     }
 
-    func advance(by duration: Duration) {
+    public func advance(by duration: Duration) {
         let due: [CheckedContinuation<Void, any Error>] = lock.withLock {
             current += duration
             let due = sleepers.filter { $0.deadline <= current }
@@ -47,7 +51,7 @@ final class ManualClock: ResilienceClock, @unchecked Sendable {
     }
 
     /// Waits (in real time, briefly) until `count` tasks are asleep on this clock.
-    func waitForSleepers(_ count: Int = 1) async throws {
+    public func waitForSleepers(_ count: Int = 1) async throws {
         let deadline = ContinuousClock.now + .seconds(5)
         while sleeping < count {
             guard ContinuousClock.now < deadline else { throw TimedOut() }
@@ -56,35 +60,7 @@ final class ManualClock: ResilienceClock, @unchecked Sendable {
     }
 }
 
-struct TimedOut: Error {}
-
-/// An error as a provider engine would raise it.
-struct TestError: ResilienceError, Equatable {
-    var isRetryable = true
-    var retryAfter: Duration?
-    var isOverload = false
-}
-
-/// Waits in real time for a condition another task makes true.
-func eventually(_ condition: @Sendable () -> Bool) async throws {
-    let deadline = ContinuousClock.now + .seconds(5)
-    while !condition() {
-        guard ContinuousClock.now < deadline else { throw TimedOut() }
-        try await Task.sleep(for: .milliseconds(2))
-    }
-}
-
-/// The value of `task`, or `TimedOut` after five real seconds: a broken mechanism must fail a
-/// test, not hang the suite.
-func value<T: Sendable>(of task: Task<T, any Error>) async throws -> T {
-    try await withThrowingTaskGroup(of: T.self) { group in
-        group.addTask { try await task.value }
-        group.addTask {
-            try await Task.sleep(for: .seconds(5))
-            task.cancel()
-            throw TimedOut()
-        }
-        defer { group.cancelAll() }
-        return try await group.next()!
-    }
+/// A wait in real time gave up: the mechanism under test never got there.
+public struct TimedOut: Error {
+    public init() {}
 }
