@@ -57,6 +57,9 @@ let package = Package(
 
         // Breaker, AIMD limiter, retry, failover: no provider knowledge.
         .target(name: "Resilience"),
+        // Test doubles for time and concurrency (a clock moved by hand, a gate), shared by the
+        // test targets that drive timers.
+        .target(name: "ResilienceTesting", dependencies: ["Resilience"]),
         // Provider plumbing: HTTP over libcurl, Server-Sent Events, multipart.
         .target(name: "Providers", dependencies: ["CCurl", "SwitchboardCore", "Resilience",
             .product(name: "WSClient", package: "swift-websocket"),
@@ -90,10 +93,10 @@ let package = Package(
         .testTarget(name: "ChannelsTests", dependencies: ["Channels", "SwitchboardCore"]),
         .testTarget(name: "AudioTests", dependencies: ["Audio", "Resilience"]),
         .testTarget(name: "TelephonyTests", dependencies: ["Telephony", "SwitchboardCore"]),
-        .testTarget(name: "StagesTests", dependencies: ["Stages", "SwitchboardCore", "Audio", "Providers", "Resilience", "Supervisor"]),
+        .testTarget(name: "StagesTests", dependencies: ["Stages", "SwitchboardCore", "Audio", "Providers", "Resilience", "ResilienceTesting", "Supervisor"]),
         .testTarget(name: "ToolTests", dependencies: ["SwitchboardCore", "Audio"]),
         .testTarget(name: "ProvidersTests", dependencies: ["Providers", "Resilience"]),
-        .testTarget(name: "ResilienceTests", dependencies: ["Resilience"]),
+        .testTarget(name: "ResilienceTests", dependencies: ["Resilience", "ResilienceTesting"]),
         .testTarget(name: "SupervisorTests", dependencies: ["Supervisor", "Providers", "SwitchboardCore"]),
     ],
     swiftLanguageModes: [.v6]

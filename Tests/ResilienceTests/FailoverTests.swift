@@ -1,4 +1,5 @@
 import Foundation
+import ResilienceTesting
 import Testing
 @testable import Resilience
 

@@ -1,3 +1,4 @@
+import ResilienceTesting
 import Testing
 @testable import Resilience
 
