@@ -56,7 +56,7 @@ let package = Package(
             .product(name: "Logging", package: "swift-log")]),
 
         // Breaker, AIMD limiter, retry, failover: no provider knowledge.
-        .target(name: "Resilience"),
+        .target(name: "Resilience", dependencies: ["Channels"]),
         // Test doubles for time and concurrency (a clock moved by hand, a gate), shared by the
         // test targets that drive timers.
         .target(name: "ResilienceTesting", dependencies: ["Resilience"]),
