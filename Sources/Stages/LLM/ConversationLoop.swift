@@ -162,7 +162,9 @@ final class ConversationLoop<Output: FrameSink> {
         history = ConversationHistory(turns: configuration.historyTurns)
         engineState = nil
         system = configuration.system
-        marksFlow = event["stream"] != nil
+        // Only a media stream echoes marks: a file input has `"stream": null` (or none), and
+        // waiting for its marks would wait forever. A mark seen later still turns them on.
+        marksFlow = event["stream"]?.string.map { !$0.isEmpty } ?? false
         let params = event["params"]?.object
         if let prompt = params?["system"]?.string {
             system = prompt
