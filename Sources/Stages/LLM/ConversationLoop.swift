@@ -168,11 +168,8 @@ final class ConversationLoop<Output: FrameSink> {
         let params = event["params"]?.object
         if let prompt = params?["system"]?.string {
             system = prompt
-        } else if let directory = configuration.tenantPromptDirectory,
-            let tenant = event["tenant"]?.string ?? params?["tenant"]?.string,
-            let prompt = try? String(contentsOfFile: directory + "/" + tenant + ".txt", encoding: .utf8)
-        {
-            system = prompt.trimmingCharacters(in: .whitespacesAndNewlines)
+        } else if let tenant = event["tenant"]?.string ?? params?["tenant"]?.string, let prompt = configuration.tenantPrompts[tenant] {
+            system = prompt
         }
         try await greet()
     }

@@ -19,8 +19,9 @@ public struct LLMStream: Stage {
         /// Start the next engine too when the first has produced nothing for this long.
         public var hedgeAfter: Duration?
         public var system: String?
-        /// `<dir>/<tenant>.txt` replaces the system prompt for calls of that tenant.
-        public var tenantPromptDirectory: String?
+        /// Replace the system prompt for calls of a tenant (`start.tenant` or
+        /// `start.params.tenant`); `start.params.system` wins over both.
+        public var tenantPrompts = TenantPrompts.none
         /// What happens when a call starts.
         public var greeting: Greeting = .none
         public var greetingWordsPerSecond: Double = 40
@@ -31,6 +32,15 @@ public struct LLMStream: Stage {
         public var speculate = false
 
         public init(engines: [FailoverEngine<Prompt, ResponseChunk>]) { self.engines = engines }
+
+        /// `<dir>/<tenant>.txt`, read when set (not per call); an unreadable directory gives no
+        /// tenant prompts. Kept for callers not yet loading `TenantPrompts(directory:)`
+        /// themselves, which reports the error.
+        @available(*, deprecated, message: "set tenantPrompts = try TenantPrompts(directory:)")
+        public var tenantPromptDirectory: String? {
+            get { tenantPrompts.directory }
+            set { tenantPrompts = newValue.flatMap { try? TenantPrompts(directory: $0) } ?? .none }
+        }
     }
 
     public enum Greeting: Sendable, Equatable {
