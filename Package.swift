@@ -14,7 +14,9 @@ let package = Package(
         .library(name: "SwitchboardCore", targets: ["SwitchboardCore"]),
         .library(name: "Audio", targets: ["Audio"]),
         .library(name: "Telephony", targets: ["Telephony"]),
+        .library(name: "Dialogue", targets: ["Dialogue"]),
         .library(name: "Stages", targets: ["Stages"]),
+        .library(name: "Runtime", targets: ["Runtime"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -50,9 +52,11 @@ let package = Package(
             "SwitchboardCore",
             .product(name: "ExtrasBase64", package: "swift-extras-base64"),
         ]),
+        // Dialogue scripts: YAML loading, intent matching, slots, replies, grammars. No frame
+        // knowledge, so every stage that reads scripts (llm-stream, stt-stream, tts-cache) can.
+        .target(name: "Dialogue", dependencies: [.product(name: "Yams", package: "Yams")]),
         // One folder per stage; each stage only speaks frames.
-        .target(name: "Stages", dependencies: ["SwitchboardCore", "Audio", "Telephony", "Providers", "Resilience",
-            .product(name: "Yams", package: "Yams"),
+        .target(name: "Stages", dependencies: ["SwitchboardCore", "Audio", "Telephony", "Providers", "Resilience", "Dialogue",
             .product(name: "Logging", package: "swift-log")]),
 
         // Breaker, AIMD limiter, retry, failover: no provider knowledge.
@@ -67,6 +71,14 @@ let package = Package(
             .product(name: "HTTPTypes", package: "swift-http-types"),
             .product(name: "Logging", package: "swift-log")]),
 
+        // The call graph in one process: graph strings, nodes (built-in, subprocess, a || b),
+        // bounded channels between them, the ring.
+        .target(name: "Runtime", dependencies: ["SwitchboardCore", "Channels", "StageOptions",
+            .product(name: "DequeModule", package: "swift-collections"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "Logging", package: "swift-log")]),
+
         // The supervisor side: for now, the mock providers that stand in for the cloud.
         .target(name: "Supervisor", dependencies: ["SwitchboardCore", "Audio", "Resilience",
             .product(name: "Hummingbird", package: "hummingbird"),
@@ -74,26 +86,36 @@ let package = Package(
             .product(name: "HTTPTypes", package: "swift-http-types"),
             .product(name: "Logging", package: "swift-log")]),
 
+        // Every tool's stage options, declared once: the executables and graph strings parse them
+        // alike and build the same stage, drawing process-wide things from SharedResources.
+        .target(name: "StageOptions", dependencies: ["SwitchboardCore", "Audio", "Stages", "Dialogue", "Providers", "Resilience",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Logging", package: "swift-log")]),
+
         // What the executables share: common options, logging set-up.
-        .target(name: "ToolSupport", dependencies: ["SwitchboardCore", "Audio",
+        .target(name: "ToolSupport", dependencies: ["SwitchboardCore", "Audio", "Stages", "StageOptions",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log")]),
 
         .executableTarget(name: "mulaw-decode", dependencies: toolDependencies),
         .executableTarget(name: "mulaw-encode", dependencies: toolDependencies),
         .executableTarget(name: "vad", dependencies: toolDependencies),
-        .executableTarget(name: "llm-stream", dependencies: toolDependencies + ["Providers", "Resilience"]),
+        .executableTarget(name: "llm-stream", dependencies: toolDependencies + ["Dialogue"]),
         .executableTarget(name: "sentence-split", dependencies: toolDependencies),
-        .executableTarget(name: "switchboard", dependencies: toolDependencies + ["Supervisor"]),
+        .executableTarget(name: "switchboard", dependencies: toolDependencies + ["Supervisor", "Runtime"]),
         // Not a test: `make bench` / `swift run -c release bench`.
-        .executableTarget(name: "bench", dependencies: ["SwitchboardCore", "Audio", "Providers", "Resilience", "Stages",
+        .executableTarget(name: "bench", dependencies: ["SwitchboardCore", "Audio", "Providers", "Resilience", "Stages", "Runtime",
+            .product(name: "Logging", package: "swift-log"),
             .product(name: "ArgumentParser", package: "swift-argument-parser")]),
 
         .testTarget(name: "SwitchboardCoreTests", dependencies: ["SwitchboardCore"]),
+        .testTarget(name: "RuntimeTests", dependencies: ["Runtime", "Stages", "SwitchboardCore", "Audio"]),
         .testTarget(name: "ChannelsTests", dependencies: ["Channels", "SwitchboardCore"]),
         .testTarget(name: "AudioTests", dependencies: ["Audio", "Resilience"]),
         .testTarget(name: "TelephonyTests", dependencies: ["Telephony", "SwitchboardCore"]),
-        .testTarget(name: "StagesTests", dependencies: ["Stages", "SwitchboardCore", "Audio", "Providers", "Resilience", "ResilienceTesting", "Supervisor"]),
+        .testTarget(name: "DialogueTests", dependencies: ["Dialogue"]),
+        .testTarget(name: "StagesTests", dependencies: ["Stages", "Dialogue", "SwitchboardCore", "Audio", "Providers", "Resilience", "ResilienceTesting", "Supervisor"]),
+        .testTarget(name: "StageOptionsTests", dependencies: ["StageOptions", "Stages", "Dialogue", "SwitchboardCore", "Resilience"]),
         .testTarget(name: "ToolTests", dependencies: ["SwitchboardCore", "Audio"]),
         .testTarget(name: "ProvidersTests", dependencies: ["Providers", "Resilience"]),
         .testTarget(name: "ResilienceTests", dependencies: ["Resilience", "ResilienceTesting"]),
@@ -103,7 +125,7 @@ let package = Package(
 )
 
 var toolDependencies: [Target.Dependency] {
-    ["Stages", "SwitchboardCore", "Audio", "ToolSupport",
+    ["Stages", "StageOptions", "SwitchboardCore", "Audio", "ToolSupport",
      .product(name: "ArgumentParser", package: "swift-argument-parser"),
      .product(name: "Logging", package: "swift-log")]
 }

@@ -188,7 +188,7 @@ _llm-stream_run() {
     repeating_flags=()
     non_repeating_flags=(--speculate --text -h --help)
     repeating_options=()
-    non_repeating_options=(--engine --script --provider --base-url --model --api-key-env --temperature --max-tokens --hedge-ms --stall-ms --breaker-failures --breaker-open-s --words-per-second --today --system --system-file --tenant-prompts --greeting --history-turns --barge-in-ms --barge-in-words --log-level)
+    non_repeating_options=(--engine --script --provider --base-url --model --api-key-env --temperature --max-tokens --hedge-ms --stall-ms --breaker-failures --breaker-open-s --llm-concurrency --llm-concurrency-max --queue-ms --words-per-second --today --system --system-file --tenant-prompts --greeting --history-turns --barge-in-ms --barge-in-words --log-level)
     __llm-stream_offer_flags_options 0
 
     # Offer option value completions
@@ -227,6 +227,15 @@ _llm-stream_run() {
         return
         ;;
     '--breaker-open-s')
+        return
+        ;;
+    '--llm-concurrency')
+        return
+        ;;
+    '--llm-concurrency-max')
+        return
+        ;;
+    '--queue-ms')
         return
         ;;
     '--words-per-second')

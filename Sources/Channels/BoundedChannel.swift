@@ -53,6 +53,7 @@ public final class BoundedChannel<Element: Sendable>: Sendable {
         var senders = Deque<Sender>()
         var nextSenderID = 0
         var roomCallbacks: [@Sendable () -> Void] = []
+        var handedOut = 0
 
         var isEmpty: Bool { normal.isEmpty && urgent.isEmpty }
 
@@ -140,6 +141,7 @@ public final class BoundedChannel<Element: Sendable>: Sendable {
                     state.weight -= weigh(element)
                     batch.append(element)
                 }
+                state.handedOut += batch.count
                 let ended = batch.isEmpty && (state.finished || state.closed)
                 return (batch.isEmpty ? ([], []) : state.takeWaitingProducers(), ended)
             }
@@ -180,6 +182,9 @@ public final class BoundedChannel<Element: Sendable>: Sendable {
 
     /// Elements queued now (both lanes).
     public var count: Int { state.withLock { $0.normal.count + $0.urgent.count } }
+    /// Elements the consumer has taken so far: a watchdog that sees it unchanged while
+    /// elements wait knows the consumer has stopped.
+    public var handedOut: Int { state.withLock { $0.handedOut } }
     /// Weight queued now.
     public var weight: Int { state.withLock { $0.weight } }
 

@@ -10,6 +10,9 @@ import Foundation
 /// halves it (and starts a new generation). Likewise only a success from the current
 /// generation adds one: the requests sent under the old limit that did not get a 429 say
 /// nothing about the new one, and counting them would undo the decrease (16 → 8 → 23).
+///
+/// With `maxWait`, a request that has queued that long gives up with `LimiterQueueTimeout`:
+/// a caller on the line is better served by the next engine than by a growing queue.
 public final class AIMDLimiter: @unchecked Sendable {
     public enum Outcome: Sendable { case success, overload, neutral }
 
@@ -19,22 +22,34 @@ public final class AIMDLimiter: @unchecked Sendable {
         fileprivate let generation: Int
     }
 
+    /// A queued `acquire`, with the timer that ends its wait at `maxWait`.
+    private struct Waiter {
+        let id: Int
+        let continuation: CheckedContinuation<Permit, any Error>
+        var deadline: Task<Void, Never>?
+    }
+
     public let minLimit: Int
     public let maxLimit: Int
+    /// How long `acquire` may queue; nil waits for as long as it takes.
+    public let maxWait: Duration?
+    private let clock: any ResilienceClock
     private let lock = NSLock()
     // Guarded by `lock`:
     private var _limit: Int
     private var _inFlight = 0
     private var generation = 0
-    private var waiters: [(id: Int, continuation: CheckedContinuation<Permit, any Error>)] = []
+    private var waiters: [Waiter] = []
     private var nextWaiterID = 0
     /// Permits granted and not yet released, so a second release of one is a no-op.
     private var outstanding: Set<Int> = []
     private var nextPermitID = 0
 
-    public init(initialLimit: Int, minLimit: Int = 1, maxLimit: Int) {
+    public init(initialLimit: Int, minLimit: Int = 1, maxLimit: Int, maxWait: Duration? = nil, clock: any ResilienceClock = SystemClock()) {
         self.minLimit = max(1, minLimit)
         self.maxLimit = max(self.minLimit, maxLimit)
+        self.maxWait = maxWait
+        self.clock = clock
         _limit = min(max(initialLimit, self.minLimit), self.maxLimit)
     }
 
@@ -43,7 +58,8 @@ public final class AIMDLimiter: @unchecked Sendable {
     public var waiting: Int { lock.withLock { waiters.count } }
 
     /// Waits (first come, first served) for a free place. Cancelling the waiting task throws
-    /// `CancellationError` and leaves no place taken.
+    /// `CancellationError`, and waiting past `maxWait` throws `LimiterQueueTimeout`; either way
+    /// no place is left taken.
     public func acquire() async throws -> Permit {
         let id = lock.withLock { () -> Int in
             nextWaiterID += 1
@@ -57,22 +73,38 @@ public final class AIMDLimiter: @unchecked Sendable {
                         return nil
                     }
                     if waiters.isEmpty, _inFlight < _limit { return grant() }
-                    waiters.append((id, continuation))
+                    waiters.append(Waiter(id: id, continuation: continuation, deadline: deadlineTimer(for: id)))
                     return nil
                 }
                 if let granted { continuation.resume(returning: granted) }
             }
         } onCancel: {
-            let cancelled: CheckedContinuation<Permit, any Error>? = lock.withLock {
-                guard let index = waiters.firstIndex(where: { $0.id == id }) else { return nil }
-                return waiters.remove(at: index).continuation
-            }
-            cancelled?.resume(throwing: CancellationError())
+            removeWaiter(id)?.resume(throwing: CancellationError())
         }
     }
 
+    /// A timer that fails waiter `id` once it has queued for `maxWait`; nil without a `maxWait`.
+    private func deadlineTimer(for id: Int) -> Task<Void, Never>? {
+        guard let maxWait else { return nil }
+        return Task { [clock] in
+            // Cancelled when the waiter is served or gives up first.
+            guard (try? await clock.sleep(for: maxWait)) != nil else { return }
+            removeWaiter(id)?.resume(throwing: LimiterQueueTimeout(waited: maxWait, limit: limit))
+        }
+    }
+
+    /// Takes waiter `id` out of the queue (stopping its timer) if it is still there.
+    private func removeWaiter(_ id: Int) -> CheckedContinuation<Permit, any Error>? {
+        let removed: Waiter? = lock.withLock {
+            guard let index = waiters.firstIndex(where: { $0.id == id }) else { return nil }
+            return waiters.remove(at: index)
+        }
+        removed?.deadline?.cancel()
+        return removed?.continuation
+    }
+
     public func release(_ permit: Permit, outcome: Outcome) {
-        let ready: [(CheckedContinuation<Permit, any Error>, Permit)] = lock.withLock {
+        let ready: [(Waiter, Permit)] = lock.withLock {
             guard outstanding.remove(permit.id) != nil else { return [] }
             _inFlight -= 1
             switch outcome {
@@ -84,13 +116,16 @@ public final class AIMDLimiter: @unchecked Sendable {
             case .success, .overload, .neutral:
                 break
             }
-            var ready: [(CheckedContinuation<Permit, any Error>, Permit)] = []
+            var ready: [(Waiter, Permit)] = []
             while _inFlight < _limit, !waiters.isEmpty {
-                ready.append((waiters.removeFirst().continuation, grant()))
+                ready.append((waiters.removeFirst(), grant()))
             }
             return ready
         }
-        for (continuation, permit) in ready { continuation.resume(returning: permit) }
+        for (waiter, permit) in ready {
+            waiter.deadline?.cancel()
+            waiter.continuation.resume(returning: permit)
+        }
     }
 
     /// Call with `lock` held.

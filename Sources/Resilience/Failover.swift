@@ -185,6 +185,10 @@ public struct Failover<Request: Sendable, Element: Sendable>: Sendable {
             } else if calledOff {
                 verdict(.neutral)
                 if !race.hasWinner { report.yield(.failedBeforeOutput(engine: index, error: error)) }
+            } else if error is LimiterQueueTimeout {
+                // The engine was never asked, so this says nothing of its health: on to the next.
+                verdict(.neutral)
+                report.yield(.failedBeforeOutput(engine: index, error: error))
             } else {
                 verdict(.failure)
                 report.yield(.failedBeforeOutput(engine: index, error: error))

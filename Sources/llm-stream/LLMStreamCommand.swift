@@ -1,6 +1,7 @@
 import ArgumentParser
+import Dialogue
 import Foundation
-import Stages
+import StageOptions
 import SwitchboardCore
 import ToolSupport
 
@@ -41,8 +42,9 @@ struct RunCommand: AsyncParsableCommand {
             OpenAI-compatible server (--provider, --base-url, --model, key from --api-key-env); \
             `groq`, `ollama` and `vllm` are the same with that provider's address and key \
             variable (GROQ_API_KEY, …). With several, each turn fails over in order; 429 halves \
-            an engine's concurrency, errors and stalls open its breaker; --hedge-ms starts the \
-            next engine as well when the first is slow to answer.
+            an engine's concurrency, errors and stalls open its breaker, a turn that waits \
+            --queue-ms for a place at a saturated engine moves on; --hedge-ms starts the next \
+            engine as well when the first is slow to answer.
 
             Exit status: 0 done, 64 bad usage, 65 input ended inside a frame payload, 69 every \
             engine failed and no turn was answered, 78 bad script or configuration.
@@ -53,73 +55,16 @@ struct RunCommand: AsyncParsableCommand {
               llm-stream --engine openai --base-url http://127.0.0.1:8080/v1 --system-file prompt.txt
             """)
 
-    @OptionGroup(title: "Engines") var engines: EngineOptions
-    @OptionGroup(title: "Conversation") var conversation: ConversationOptions
+    @OptionGroup var options: LLMStreamOptions
     @OptionGroup var frameOutput: FrameOutputOptions
     @OptionGroup var log: LogOptions
 
     func run() async throws {
         let logger = log.makeLogger(label: "llm-stream")
-        do {
-            let script = try engines.loadScript()
-            var configuration = LLMStream.Configuration(engines: try engines.engines(script: script, logger: logger))
-            try conversation.apply(to: &configuration, scriptGreets: script != nil && engines.specs.first?.name == "script")
-            configuration.hedgeAfter = engines.hedgeMs.map { .milliseconds($0) }
-            try await StdioBinding.run(LLMStream(configuration: configuration), encoding: frameOutput.encoding, logger: logger).exit()
-        } catch let failure as StageFailure {
-            logger.error("\(failure.message)")
-            try failure.status.exit()
+        let stage = try StageFailure.exitingOnFailure(logger: logger) {
+            try options.makeStage(resources: SharedResources(), logger: logger)
         }
-    }
-}
-
-struct ConversationOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("System prompt for LLM engines.", valueName: "text"))
-    var system: String?
-
-    @Option(name: .long, help: ArgumentHelp("Read the system prompt from a file.", valueName: "file"))
-    var systemFile: String?
-
-    @Option(name: .long, help: ArgumentHelp("Directory of per-tenant prompts: <dir>/<tenant>.txt for start.tenant (start.params.system wins over both).", valueName: "dir"))
-    var tenantPrompts: String?
-
-    @Option(name: .long, help: ArgumentHelp("Say this when a call starts (default: the script's greeting, if the script engine comes first).", valueName: "text"))
-    var greeting: String?
-
-    @Option(name: .long, help: ArgumentHelp("User/assistant exchanges kept and sent to the engine.", valueName: "n"))
-    var historyTurns = 8
-
-    @Option(name: .long, help: ArgumentHelp("Caller speech over the agent that interrupts it; shorter is a backchannel.", valueName: "ms"))
-    var bargeInMs = 200
-
-    @Option(name: .long, help: ArgumentHelp("Words in an interim transcript over the agent that interrupt it.", valueName: "n"))
-    var bargeInWords = 3
-
-    @Flag(name: .long, help: "Start answering a settled interim transcript before its final arrives; keep the head start if the final matches.")
-    var speculate = false
-
-    func validate() throws {
-        guard system == nil || systemFile == nil else { throw ValidationError("give --system or --system-file, not both") }
-        guard historyTurns >= 0 else { throw ValidationError("--history-turns must not be negative") }
-        guard bargeInMs >= 0, bargeInWords >= 1 else { throw ValidationError("--barge-in-ms must be ≥ 0 and --barge-in-words ≥ 1") }
-    }
-
-    func apply(to configuration: inout LLMStream.Configuration, scriptGreets: Bool) throws {
-        if let systemFile {
-            do {
-                configuration.system = try String(contentsOfFile: systemFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
-            } catch {
-                throw StageFailure(.config, "cannot read --system-file \(systemFile): \(error.localizedDescription)")
-            }
-        } else {
-            configuration.system = system
-        }
-        configuration.tenantPromptDirectory = tenantPrompts
-        configuration.greeting = greeting.map { .text($0) } ?? (scriptGreets ? .engines : .none)
-        configuration.historyTurns = historyTurns
-        configuration.bargeInMs = bargeInMs
-        configuration.bargeInWords = bargeInWords
-        configuration.speculate = speculate
+        try await StdioBinding.run(stage, encoding: frameOutput.encoding, logger: logger).exit()
     }
 }
 

@@ -2,6 +2,7 @@ import ArgumentParser
 import Audio
 import Logging
 import Stages
+import StageOptions
 import SwitchboardCore
 import ToolSupport
 
@@ -34,89 +35,30 @@ struct MuLawDecodeCommand: AsyncParsableCommand {
               mulaw-decode -i call.wav --realtime --rate 8000 | stt-stream
             """)
 
-    enum InputFormat: String, ExpressibleByArgument, CaseIterable {
-        case auto, twilio, raw, frames
-    }
-
-    @Option(name: [.short, .customLong("input")], help: ArgumentHelp(
-        "Read this sound file (WAV, FLAC, Ogg, AIFF, AU; .ulaw/.raw as 8 kHz µ-law) instead of stdin.",
-        valueName: "file"), completion: .file())
-    var inputFile: String?
-
-    @Option(help: "Input format on stdin.")
-    var format: InputFormat = .auto
-
-    @Option(help: ArgumentHelp("Sample rate of the pcm16 output, in Hz.", valueName: "hz"))
-    var rate = 16000
-
-    @Option(help: "Resampler quality: best, medium, fastest, linear or zoh.")
-    var quality: ResamplerQuality = .default
-
-    @Option(help: ArgumentHelp("Duration of the audio frames cut from files and raw input, in ms.", valueName: "ms"))
-    var frameMs = 20
-
-    @Flag(help: "Send audio no faster than real time, as a live call would (for feeding live stages).")
-    var realtime = false
-
+    @OptionGroup var options: MuLawDecodeOptions
     @OptionGroup var frameOutput: FrameOutputOptions
     @OptionGroup var log: LogOptions
 
-    func validate() throws {
-        guard (1000...384_000).contains(rate) else { throw ValidationError("--rate must be from 1000 to 384000 Hz, not \(rate)") }
-        guard (1...1000).contains(frameMs) else { throw ValidationError("--frame-ms must be from 1 to 1000, not \(frameMs)") }
-        if inputFile != nil, format != .auto {
-            throw ValidationError("--format describes stdin; it cannot be used with --input")
-        }
-    }
-
     func run() async throws {
         let logger = log.makeLogger(label: "mulaw-decode")
-        let decoder = MuLawDecoder(outputRate: rate, quality: quality)
+        let (decoder, source) = try StageFailure.exitingOnFailure(logger: logger) {
+            let decoder = try options.makeStage(resources: SharedResources(), logger: logger)
+            return (decoder, try CallerSource.open(options, stage: decoder.name))
+        }
         let output = FrameWriter(fileDescriptor: 1, encoding: frameOutput.encoding)
-
-        if let inputFile {
-            let source: FramedAudio<SoundFileBytes>
-            do {
-                source = try FramedAudio(soundFile: inputFile, frameMs: frameMs)
-            } catch {
-                logger.error("\(error)")
-                try ExitStatus.noInput.exit()
+        let status: ExitStatus =
+            switch source {
+            case .soundFile(let frames): await run(decoder, frames, output, logger: logger)
+            case .twilio(let frames): await run(decoder, frames, output, logger: logger)
+            case .raw(let frames): await run(decoder, frames, output, logger: logger)
+            case .frames(let frames): await run(decoder, frames, output, logger: logger)
             }
-            try await finish(decoder, source, output, logger: logger)
-        }
-
-        var kind: InputKind
-        var prefix: [UInt8] = []
-        switch format {
-        case .twilio: kind = .twilio
-        case .raw: kind = .raw
-        case .frames: kind = .frames
-        case .auto: (kind, prefix) = InputSniffer.sniff(fileDescriptor: 0)
-        }
-        let chunks = ByteChunks(fileDescriptor: 0, prefix: prefix)
-        switch kind {
-        case .twilio:
-            try await finish(decoder, TwilioMessageFrames(chunks: chunks), output, logger: logger)
-        case .raw:
-            let raw = FramedAudio(bytes: chunks, codec: .mulaw, rate: 8000, source: "stdin", frameMs: frameMs)
-            try await finish(decoder, raw, output, logger: logger)
-        case .frames:
-            let reader = FrameReader(chunks: chunks, stage: decoder.name)
-            try await finish(decoder, reader, output, logger: logger, truncated: { reader.status.sawTruncatedPayload })
-        case .soundFile(let container):
-            logger.error("stdin holds a \(container) file: read it with -i FILE")
-            try ExitStatus.usage.exit()
-        }
+        try (status == .ok && source.sawTruncatedPayload ? .dataError : status).exit()
     }
 
-    private func finish(
-        _ decoder: MuLawDecoder, _ source: some AsyncSequence<Frame, Never> & Sendable, _ output: FrameWriter,
-        logger: Logger, truncated: () -> Bool = { false }
-    ) async throws -> Never {
-        let status: ExitStatus =
-            realtime
+    private func run(_ decoder: some Stage, _ source: some AsyncSequence<Frame, Never> & Sendable, _ output: FrameWriter, logger: Logger) async -> ExitStatus {
+        options.realtime
             ? await StdioBinding.run(decoder, input: RealtimePaced(source), output: output, logger: logger)
             : await StdioBinding.run(decoder, input: source, output: output, logger: logger)
-        try (status == .ok && truncated() ? .dataError : status).exit()
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Audio
 import Logging
 import Stages
+import StageOptions
 import SwitchboardCore
 import ToolSupport
 
@@ -41,69 +42,18 @@ struct MuLawEncodeCommand: AsyncParsableCommand {
               tts-cache < sentences | mulaw-encode --format twilio --stream-sid MZ123
             """)
 
-    enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-        case frames, twilio, raw
-    }
-
-    @Option(help: "Output format on stdout.")
-    var format: OutputFormat = .frames
-
-    @Option(name: [.short, .customLong("output")], help: ArgumentHelp(
-        "Write the audio to this sound file instead of stdout.", valueName: "file"), completion: .file())
-    var outputFile: String?
-
-    @Option(help: ArgumentHelp("Stream SID for Twilio messages (default: from the start event).", valueName: "sid"))
-    var streamSid: String?
-
-    @Flag(help: "Send audio at real time instead of as fast as possible.")
-    var pace = false
-
-    @Option(help: ArgumentHelp("With --pace: how far ahead of real time audio may be sent, in ms.", valueName: "ms"))
-    var leadMs = 100
-
-    @Option(help: ArgumentHelp("Duration of each µ-law frame, in ms.", valueName: "ms"))
-    var frameMs = 20
-
-    @Option(help: "Resampler quality: best, medium, fastest, linear or zoh.")
-    var quality: ResamplerQuality = .default
-
+    @OptionGroup var options: MuLawEncodeOptions
     @OptionGroup var frameOutput: FrameOutputOptions
     @OptionGroup var log: LogOptions
 
-    func validate() throws {
-        guard (1...1000).contains(frameMs) else { throw ValidationError("--frame-ms must be from 1 to 1000, not \(frameMs)") }
-        guard (0...60_000).contains(leadMs) else { throw ValidationError("--lead-ms must be from 0 to 60000, not \(leadMs)") }
-        if outputFile != nil, format != .frames {
-            throw ValidationError("--format describes stdout; it cannot be used with --output")
-        }
-    }
-
     func run() async throws {
         let logger = log.makeLogger(label: "mulaw-encode")
-        let encoder = MuLawEncoder(pace: pace, leadMs: leadMs, frameMs: frameMs, quality: quality)
-        let input = FrameReader(fileDescriptor: 0, stage: encoder.name)
-        let status: ExitStatus
-        if let outputFile {
-            let sink: SoundFileSink
-            do {
-                sink = try SoundFileSink(path: outputFile, sampleRate: MuLawEncoder.rate, logger: logger)
-            } catch {
-                logger.error("\(error)")
-                try ExitStatus.cannotCreate.exit()
-            }
-            status = await StdioBinding.run(encoder, input: input, output: sink, logger: logger)
-        } else {
-            switch format {
-            case .frames:
-                let sink = FrameWriter(fileDescriptor: 1, encoding: frameOutput.encoding)
-                status = await StdioBinding.run(encoder, input: input, output: sink, logger: logger)
-            case .twilio:
-                let sink = TwilioMessageWriter(fileDescriptor: 1, streamSid: streamSid, logger: logger)
-                status = await StdioBinding.run(encoder, input: input, output: sink, logger: logger)
-            case .raw:
-                status = await StdioBinding.run(encoder, input: input, output: RawAudioWriter(fileDescriptor: 1, logger: logger), logger: logger)
-            }
+        let (encoder, output) = try StageFailure.exitingOnFailure(logger: logger) {
+            (try options.makeStage(resources: SharedResources(), logger: logger),
+             try CallDestination.open(options, encoding: frameOutput.encoding, logger: logger))
         }
+        let input = FrameReader(fileDescriptor: 0, stage: encoder.name)
+        let status = await StdioBinding.run(encoder, input: input, output: output, logger: logger)
         try (status == .ok && input.status.sawTruncatedPayload ? .dataError : status).exit()
     }
 }

@@ -1,6 +1,5 @@
 import ArgumentParser
-import Foundation
-import Stages
+import StageOptions
 import SwitchboardCore
 import ToolSupport
 
@@ -33,46 +32,15 @@ struct SentenceSplitCommand: AsyncParsableCommand {
               llm-stream --script Examples/receptionist.yaml < turns.txt | sentence-split --first-min-chars 20 | tts-cache
             """)
 
-    @Option(help: ArgumentHelp("Hold a sentence shorter than this and send it with the next (0: never).", valueName: "n"))
-    var minChars = 0
-
-    @Option(help: ArgumentHelp("Cut a longer sentence at its best clause boundary: comma, dash, conjunction, space (0: no limit).", valueName: "n"))
-    var maxChars = 250
-
-    @Option(help: ArgumentHelp("Let a turn's first piece end at a clause boundary once it is this long, for earlier first audio (0: off).", valueName: "n"))
-    var firstMinChars = 0
-
-    @Option(help: ArgumentHelp("Built-in abbreviation and conjunction lists to use, comma-separated.", valueName: "en,hi"),
-            transform: { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } })
-    var language: [String] = SentenceLexicon.languages
-
-    @Option(help: ArgumentHelp("More abbreviations, one per line: `Dr.`, or with a kind: `etc. final`, `No. numeric` (see sentence-split(1)). Repeatable.", valueName: "file"),
-            completion: .file())
-    var abbreviations: [String] = []
-
+    @OptionGroup var options: SentenceSplitOptions
     @OptionGroup var frameOutput: FrameOutputOptions
     @OptionGroup var log: LogOptions
 
-    func validate() throws {
-        for name in language where !SentenceLexicon.languages.contains(name) {
-            throw ValidationError("--language: no built-in list for '\(name)' (there are: \(SentenceLexicon.languages.joined(separator: ", ")))")
-        }
-        guard (0...1000).contains(minChars) else { throw ValidationError("--min-chars must be from 0 to 1000, not \(minChars)") }
-        guard maxChars == 0 || (10...100_000).contains(maxChars) else { throw ValidationError("--max-chars must be 0 (no limit) or from 10 to 100000, not \(maxChars)") }
-        guard (0...1000).contains(firstMinChars) else { throw ValidationError("--first-min-chars must be from 0 to 1000, not \(firstMinChars)") }
-        if maxChars > 0, minChars > maxChars { throw ValidationError("--min-chars (\(minChars)) cannot be above --max-chars (\(maxChars))") }
-    }
-
     func run() async throws {
         let logger = log.makeLogger(label: "sentence-split")
-        var lexicon = SentenceLexicon.builtIn(languages: language)
-        for path in abbreviations {
-            do { try lexicon.addAbbreviations(fromFile: path) } catch {
-                logger.error("\(error)")
-                try ExitStatus.config.exit()
-            }
+        let stage = try StageFailure.exitingOnFailure(logger: logger) {
+            try options.makeStage(resources: SharedResources(), logger: logger)
         }
-        let settings = SentenceSplitter.Settings(minChars: minChars, maxChars: maxChars, firstMinChars: firstMinChars, lexicon: lexicon)
-        try await StdioBinding.run(SentenceSplit(settings: settings), encoding: frameOutput.encoding, logger: logger).exit()
+        try await StdioBinding.run(stage, encoding: frameOutput.encoding, logger: logger).exit()
     }
 }

@@ -10,5 +10,5 @@ struct SwitchboardCommand: AsyncParsableCommand {
             binary payload — over stdin and stdout (see switchboard-frames(5)). This command \
             hosts the tools that work on whole streams.
             """,
-        subcommands: [DumpCommand.self, MockProvidersCommand.self])
+        subcommands: [RunCommand.self, DumpCommand.self, MockProvidersCommand.self])
 }

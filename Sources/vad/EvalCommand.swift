@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Stages
+import StageOptions
 import SwitchboardCore
 import ToolSupport
 
@@ -38,7 +39,7 @@ struct EvalCommand: ParsableCommand {
     @Flag(help: "Print nothing on stderr while working.")
     var quiet = false
 
-    @OptionGroup var detector: DetectorOptions
+    @OptionGroup var detector: VADOptions
 
     func validate() throws {
         if let rate, !VoiceActivityDetector.rates.contains(rate) { throw ValidationError("--rate must be 8000 or 16000, not \(rate)") }

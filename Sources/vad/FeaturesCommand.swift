@@ -2,6 +2,7 @@ import ArgumentParser
 import Audio
 import Foundation
 import Stages
+import StageOptions
 
 struct FeaturesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -20,7 +21,7 @@ struct FeaturesCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Analyse at this rate: 8000 or 16000.", valueName: "hz"))
     var rate = 8000
 
-    @OptionGroup var detector: DetectorOptions
+    @OptionGroup var detector: VADOptions
 
     func validate() throws {
         guard VoiceActivityDetector.rates.contains(rate) else { throw ValidationError("--rate must be 8000 or 16000, not \(rate)") }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Stages
+import StageOptions
 import SwitchboardCore
 import ToolSupport
 
@@ -32,9 +33,11 @@ struct RunCommand: AsyncParsableCommand {
             utterance, is passed on, and ends the stage. Audio in another format is passed on \
             with an `error` event naming the expected format.
 
-            The detector looks at the telephone band (300-3400 Hz): band energy against an \
-            adaptive noise floor, periodicity and tonality, decided every 20 ms. It learns each \
-            call's noise within about a second.
+            The detector decides every 20 ms from the telephone band (300-3400 Hz): the energy \
+            of 16 bands against each band's adaptive noise floor (band SNR) must cross a \
+            threshold that rises with the line's recent noise; a tone (ringback, DTMF: nearly \
+            all the energy in one or two spectral peaks) is not speech. It learns each call's \
+            noise within about a second.
 
             Exit status: 0 done, 64 bad usage, 65 input ended inside a frame payload, 70 internal error.
 
@@ -43,13 +46,15 @@ struct RunCommand: AsyncParsableCommand {
               mulaw-decode -i call.wav --rate 8000 | vad --silence-ms 600 --aggressiveness 2 | jq -c 'select(.type=="vad")'
             """)
 
-    @OptionGroup var detector: DetectorOptions
+    @OptionGroup var options: VADOptions
     @OptionGroup var frameOutput: FrameOutputOptions
     @OptionGroup var log: LogOptions
 
     func run() async throws {
         let logger = log.makeLogger(label: "vad")
-        let stage = VoiceActivityDetector(thresholdOffset: detector.thresholdOffset, endpointing: detector.endpointing)
+        let stage = try StageFailure.exitingOnFailure(logger: logger) {
+            try options.makeStage(resources: SharedResources(), logger: logger)
+        }
         try await StdioBinding.run(stage, encoding: frameOutput.encoding, logger: logger).exit()
     }
 }

@@ -10,7 +10,7 @@ struct ConversationMemory {
     private(set) var system: String?
     private(set) var engineState: JSON?
     private let defaultSystem: String?
-    private let tenantPrompts: TenantPrompts
+    private let tenantPrompts: [String: String]
 
     init(configuration: LLMStream.Configuration) {
         history = ConversationHistory(turns: configuration.historyTurns)

@@ -23,9 +23,10 @@ public struct LLMStream: Stage {
         /// Start the next engine too when the first has produced nothing for this long.
         public var hedgeAfter: Duration?
         public var system: String?
-        /// Replace the system prompt for calls of a tenant (`start.tenant` or
-        /// `start.params.tenant`); `start.params.system` wins over both.
-        public var tenantPrompts = TenantPrompts.none
+        /// System prompts by tenant: one replaces `system` for calls whose `start` names that
+        /// tenant (`start.tenant` or `start.params.tenant`; `start.params.system` wins over
+        /// both). Read once per process (`--tenant-prompts`), never at a call's start.
+        public var tenantPrompts: [String: String] = [:]
         /// What happens when a call starts.
         public var greeting: Greeting = .none
         public var greetingWordsPerSecond: Double = 40
@@ -39,15 +40,6 @@ public struct LLMStream: Stage {
         public var inboxCapacity = ConversationInbox.defaultCapacity
 
         public init(engines: [FailoverEngine<Prompt, ResponseChunk>]) { self.engines = engines }
-
-        /// `<dir>/<tenant>.txt`, read when set (not per call); an unreadable directory gives no
-        /// tenant prompts. Kept for callers not yet loading `TenantPrompts(directory:)`
-        /// themselves, which reports the error.
-        @available(*, deprecated, message: "set tenantPrompts = try TenantPrompts(directory:)")
-        public var tenantPromptDirectory: String? {
-            get { tenantPrompts.directory }
-            set { tenantPrompts = newValue.flatMap { try? TenantPrompts(directory: $0) } ?? .none }
-        }
     }
 
     public enum Greeting: Sendable, Equatable {

@@ -66,16 +66,10 @@ import Testing
         #expect(try await bad.finish().of("error").count == 1)
     }
 
-    /// A tenant's prompt comes from `start.params.system`, or `<dir>/<tenant>.txt` as read when
-    /// the process started: the directory is gone by the time the calls start.
+    /// A tenant's prompt comes from `start.params.system`, or the prompts by tenant.
     @Test func tenantOverridesTheSystemPrompt() async throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("llm-tenants-\(UUID())")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        try "You are Acme's agent.\n".write(to: directory.appendingPathComponent("acme.txt"), atomically: true, encoding: .utf8)
-        let prompts = try TenantPrompts(directory: directory.path)
-        try FileManager.default.removeItem(at: directory)
         let engine = RecordingEngine()
-        let running = RunningStage(stage([engine]) { $0.system = "Default."; $0.tenantPrompts = prompts })
+        let running = RunningStage(stage([engine]) { $0.system = "Default."; $0.tenantPrompts = ["acme": "You are Acme's agent."] })
         running.send(Event("start", ["call": "CA1", "tenant": "acme", "params": [:]]), .text("hi"))
         running.send(Event("start", ["call": "CA2", "params": ["system": "Inline prompt."]]), .text("hi"))
         let events = try await running.finish()
@@ -84,22 +78,6 @@ import Testing
         #expect(engine.prompts.compactMap(\.system).sorted() == ["Inline prompt.", "You are Acme's agent."])
         #expect(engine.prompts.map(\.history.count) == [0, 0], "a new call starts a new conversation")
         #expect(events.of("response.start").compactMap { $0["turn"]?.int } == [1, 2], "turn numbers keep rising")
-    }
-
-    /// Every `*.txt` of the directory, trimmed, by file name; nothing else in it.
-    @Test func tenantPromptsAreReadOnce() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("llm-tenants-\(UUID())")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        try "  Acme.\n".write(to: directory.appendingPathComponent("acme.txt"), atomically: true, encoding: .utf8)
-        try "Globex.".write(to: directory.appendingPathComponent("globex.txt"), atomically: true, encoding: .utf8)
-        try "not a prompt".write(to: directory.appendingPathComponent("README.md"), atomically: true, encoding: .utf8)
-        let prompts = try TenantPrompts(directory: directory.path)
-        #expect(prompts.prompts == ["acme": "Acme.", "globex": "Globex."])
-        #expect(prompts["acme"] == "Acme." && prompts["README"] == nil)
-        #expect(prompts.directory == directory.path)
-        #expect(throws: TenantPrompts.LoadError.self) { try TenantPrompts(directory: directory.path + "/missing") }
-        #expect(TenantPrompts(["x": " X \n"])["x"] == "X")
     }
 
     @Test func greetingIsSpokenWhenTheCallStarts() async throws {

@@ -1,4 +1,5 @@
 import Foundation
+import Dialogue
 @testable import Stages
 import SwitchboardCore
 import Testing

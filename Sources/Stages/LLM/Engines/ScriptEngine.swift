@@ -1,3 +1,5 @@
+import Dialogue
+
 /// The embedded engine: a `DialogueScript` answers, and its reply is streamed word by word.
 ///
 /// The dialogue state travels in the prompt (`engineState`) and comes back as the first chunk

@@ -1,0 +1,44 @@
+import Foundation
+
+/// What /proc and getrusage say about this process at one moment.
+struct ProcessStatus {
+    let wallSeconds: Double
+    let cpuSeconds: Double
+    let residentBytes: Int
+    let threads: Int
+
+    static func read() -> ProcessStatus {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        let cpu = Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+        let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
+        func field(_ name: String) -> Int {
+            guard let line = status.split(separator: "\n").first(where: { $0.hasPrefix(name + ":") }) else { return 0 }
+            return Int(line.split(whereSeparator: \.isWhitespace).dropFirst().first ?? "") ?? 0
+        }
+        return ProcessStatus(
+            wallSeconds: Double(DispatchTime.now().uptimeNanoseconds) / 1e9, cpuSeconds: cpu,
+            residentBytes: field("VmRSS") * 1024, threads: field("Threads"))
+    }
+}
+
+struct CallsReport {
+    let calls: Int
+    /// Cores busy on average over the measurement window.
+    let cores: Double
+    /// Resident memory added by the calls.
+    let residentBytes: Int
+    let threads: Int
+    let latencies: [Duration]
+    let stalledTicks: Int
+
+    static let header = "calls   cores   CPU ms per call-s   RSS added   per call   threads   turns   added latency p50 / p99   stalled feeds"
+
+    var line: String {
+        let ms = latencies.map { Double($0.components.attoseconds) / 1e15 + Double($0.components.seconds) * 1000 }.sorted()
+        func percentile(_ p: Double) -> Double { ms.isEmpty ? .nan : ms[min(ms.count - 1, Int(Double(ms.count) * p))] }
+        return String(format: "%5d   %5.2f   %17.3f   %7.1f MB   %5.0f KB   %7d   %5d   %8.2f ms / %6.2f ms   %d",
+            calls, cores, cores * 1000 / Double(calls), Double(residentBytes) / 1_048_576, Double(residentBytes) / 1024 / Double(calls),
+            threads, ms.count, percentile(0.5), percentile(0.99), stalledTicks)
+    }
+}

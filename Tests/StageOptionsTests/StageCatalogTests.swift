@@ -1,0 +1,101 @@
+import Logging
+import Stages
+import StageOptions
+import SwitchboardCore
+import Testing
+
+extension OneAtATime {
+    /// A node of a graph string parsed with its tool's own options builds the tool's stage.
+    @Suite struct StageCatalogTests {
+        let logger = Logger(label: "stage-options-tests")
+
+        func stage(_ argv: [String]) async throws -> any Stage {
+            let options = try #require(try await parsed(argv))
+            return try options.makeStage(resources: SharedResources(environment: [:]), logger: logger)
+        }
+
+        func usageMessage(_ argv: [String]) async -> String? {
+            guard let failure = await parseFailure(argv) else { return nil }
+            return failure.status == .usage ? failure.message : "status \(failure.status): \(failure.message)"
+        }
+
+        @Test func namesTheBuiltInStagesInCallOrder() {
+            #expect(StageCatalog.names == ["mulaw-decode", "vad", "llm-stream", "sentence-split", "mulaw-encode"])
+        }
+
+        @Test func mulawDecodeKeepsItsInputOptionsForTheBinding() async throws {
+            let options = try #require(try await parsed(["mulaw-decode", "--format", "twilio", "--rate", "8000", "--realtime"]) as? MuLawDecodeOptions)
+            #expect(options.format == .twilio)
+            #expect(options.realtime)
+            #expect(options.inputFile == nil)
+            #expect(options.frameMs == 20)
+            let decoder = try #require(try options.makeStage(resources: SharedResources(), logger: logger) as? MuLawDecoder)
+            #expect(decoder.outputRate == 8000)
+        }
+
+        @Test func mulawEncodeKeepsItsOutputOptionsForTheBinding() async throws {
+            let options = try #require(try await parsed(["mulaw-encode", "--format", "twilio", "--stream-sid", "MZ1", "--pace"]) as? MuLawEncodeOptions)
+            #expect(options.format == .twilio)
+            #expect(options.streamSid == "MZ1")
+            #expect(options.outputFile == nil)
+            let encoder = try #require(try options.makeStage(resources: SharedResources(), logger: logger) as? MuLawEncoder)
+            #expect(encoder.pace)
+        }
+
+        @Test func vadBuildsTheDetectorWithItsSettings() async throws {
+            let detector = try #require(try await stage(["vad", "--aggressiveness", "3", "--silence-ms", "600"]) as? VoiceActivityDetector)
+            #expect(detector.thresholdOffset == 3)
+            #expect(detector.endpointing.silenceMs == 600)
+        }
+
+        @Test func sentenceSplitBuildsTheSplitterWithItsSettings() async throws {
+            let split = try #require(try await stage(["sentence-split", "--max-chars", "100", "--first-min-chars", "20"]) as? SentenceSplit)
+            #expect(split.settings.maxChars == 100)
+            #expect(split.settings.firstMinChars == 20)
+        }
+
+        @Test func llmStreamBuildsItsEnginesInOrder() async throws {
+            let node = try #require(try await parsed(["llm-stream", "--script", receptionistScript, "--engine", "groq,script", "--hedge-ms", "800"]))
+            let withKey = try #require(try node.makeStage(resources: SharedResources(environment: ["GROQ_API_KEY": "k"]), logger: logger) as? LLMStream)
+            #expect(withKey.configuration.engines.map(\.name) == ["groq", "script"])
+            #expect(withKey.configuration.hedgeAfter == .milliseconds(800))
+            // Without its key, groq is left out (with a warning), as the tool does.
+            let withoutKey = try #require(try node.makeStage(resources: SharedResources(environment: [:]), logger: logger) as? LLMStream)
+            #expect(withoutKey.configuration.engines.map(\.name) == ["script"])
+        }
+
+        @Test func anUnknownToolIsNotBuiltIn() async throws {
+            #expect(try await parsed(["tts-cache"]) == nil)
+            #expect(try await parsed(["python3", "Examples/gain.py"]) == nil)
+            #expect(try await parsed([]) == nil)
+        }
+
+        @Test(arguments: [
+            (["vad", "--aggressiveness", "9"], "vad: --aggressiveness must be 0, 1, 2 or 3, not 9"),
+            (["sentence-split", "--bogus"], "sentence-split: Unknown option '--bogus'"),
+            (["mulaw-decode", "--rate", "fast"], "mulaw-decode: The value 'fast' is invalid for '--rate <hz>'"),
+            (["mulaw-encode", "--format", "twilio", "-o", "x.wav"], "mulaw-encode: --format describes stdout; it cannot be used with --output"),
+            (["llm-stream", "--engine", "gpt9"], "llm-stream: unknown engine \"gpt9\" in --engine"),
+        ])
+        func badOptionsAreUsageFailuresNamingToolAndOption(_ argv: [String], _ message: String) async {
+            let got = await usageMessage(argv)
+            #expect(got?.hasPrefix(message) == true, "\(got ?? "parsed")")
+        }
+
+        /// As `llm-stream` does: no --script for the script engine is bad usage (64); a script
+        /// that cannot be read or parsed is bad configuration (78), its message pointing at the line.
+        @Test func scriptProblemsKeepTheToolsStatuses() async throws {
+            #expect(await usageMessage(["llm-stream"])?.contains("the script engine needs --script FILE") == true)
+            let missing = try #require(try await parsed(["llm-stream", "--script", "/nonexistent/s.yaml"]))
+            let unread = stageFailure { try missing.makeStage(resources: SharedResources(), logger: logger) }
+            #expect(unread?.status == .config)
+            #expect(unread?.message == "/nonexistent/s.yaml: no such file")
+            let scratch = try Scratch()
+            let bad = try scratch.write("bad.yaml", "start: welcome\nslots:\n  when: {type: dat}\nstates:\n  welcome: {}\n")
+            let options = try #require(try await parsed(["llm-stream", "--script", bad]))
+            let malformed = stageFailure { try options.makeStage(resources: SharedResources(), logger: logger) }
+            #expect(malformed?.status == .config)
+            #expect(malformed?.message.contains("bad.yaml:3:") == true, "\(malformed?.message ?? "built")")
+        }
+    }
+}
