@@ -12,7 +12,8 @@ import SwitchboardCore
 public struct LLMStream: Stage {
     public let name = "llm-stream"
     public var configuration: Configuration
-    /// What the barge-in timer and the turn timings run on; tests move a `ManualClock`.
+    /// What the barge-in timer, the hedge budget and the turn timings run on; tests move a
+    /// `ManualClock`.
     public var clock: any ResilienceClock
     /// Called after each input has been handled: tests wait on it instead of sleeping.
     var inputHandled: (@Sendable (LoopInput) -> Void)?
