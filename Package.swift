@@ -60,7 +60,10 @@ let package = Package(
             .product(name: "Logging", package: "swift-log")]),
 
         // Breaker, AIMD limiter, retry, failover: no provider knowledge.
-        .target(name: "Resilience"),
+        .target(name: "Resilience", dependencies: ["Channels"]),
+        // Test doubles for time and concurrency (a clock moved by hand, a gate), shared by the
+        // test targets that drive timers.
+        .target(name: "ResilienceTesting", dependencies: ["Resilience"]),
         // Provider plumbing: HTTP over libcurl, Server-Sent Events, multipart.
         .target(name: "Providers", dependencies: ["CCurl", "Channels", "SwitchboardCore", "Resilience",
             .product(name: "WSClient", package: "swift-websocket"),
@@ -106,18 +109,17 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser")]),
 
         // What several test targets share: a clock the test moves by hand.
-        .target(name: "TestSupport", dependencies: ["Resilience"], path: "Tests/TestSupport"),
         .testTarget(name: "SwitchboardCoreTests", dependencies: ["SwitchboardCore"]),
         .testTarget(name: "RuntimeTests", dependencies: ["Runtime", "Stages", "SwitchboardCore", "Audio"]),
         .testTarget(name: "ChannelsTests", dependencies: ["Channels", "SwitchboardCore"]),
         .testTarget(name: "AudioTests", dependencies: ["Audio", "Resilience"]),
         .testTarget(name: "TelephonyTests", dependencies: ["Telephony", "SwitchboardCore"]),
         .testTarget(name: "DialogueTests", dependencies: ["Dialogue"]),
-        .testTarget(name: "StagesTests", dependencies: ["Stages", "Dialogue", "SwitchboardCore", "Audio", "Providers", "Resilience", "Supervisor", "TestSupport"]),
+        .testTarget(name: "StagesTests", dependencies: ["Stages", "Dialogue", "SwitchboardCore", "Audio", "Providers", "Resilience", "ResilienceTesting", "Supervisor"]),
         .testTarget(name: "StageOptionsTests", dependencies: ["StageOptions", "Stages", "Dialogue", "SwitchboardCore", "Resilience"]),
         .testTarget(name: "ToolTests", dependencies: ["SwitchboardCore", "Audio"]),
         .testTarget(name: "ProvidersTests", dependencies: ["Providers", "Resilience"]),
-        .testTarget(name: "ResilienceTests", dependencies: ["Resilience", "TestSupport"]),
+        .testTarget(name: "ResilienceTests", dependencies: ["Resilience", "ResilienceTesting"]),
         .testTarget(name: "SupervisorTests", dependencies: ["Supervisor", "Providers", "SwitchboardCore"]),
     ],
     swiftLanguageModes: [.v6]

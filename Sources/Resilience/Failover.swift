@@ -1,3 +1,4 @@
+import Channels
 import Foundation
 
 /// An engine as failover sees it: a name, its breaker and limiter, and how to start a stream.
@@ -54,11 +55,11 @@ public struct Failover<Request: Sendable, Element: Sendable>: Sendable {
 
     /// The answer to `request` from the first engine that gives one. Ending the iteration
     /// early (or cancelling its task) cancels every attempt in flight.
+    /// The answer is bounded in flight (`FailoverOutput`): an engine streams no faster than
+    /// the caller reads.
     public func stream(_ request: Request) -> AsyncThrowingStream<Served<Element>, any Error> {
-        let (output, continuation) = AsyncThrowingStream.makeStream(of: Served<Element>.self)
-        let coordinator = Task { await coordinate(request, output: continuation) }
-        continuation.onTermination = { _ in coordinator.cancel() }
-        return output
+        let output = FailoverOutput<Element>()
+        return output.stream(cancelling: Task { await coordinate(request, output: output) })
     }
 
     private enum Progress: Sendable {
@@ -68,7 +69,7 @@ public struct Failover<Request: Sendable, Element: Sendable>: Sendable {
         case finished
     }
 
-    private func coordinate(_ request: Request, output: AsyncThrowingStream<Served<Element>, any Error>.Continuation) async {
+    private func coordinate(_ request: Request, output: FailoverOutput<Element>) async {
         let race = Race()
         let (progress, report) = AsyncStream.makeStream(of: Progress.self)
         var next = 0
@@ -140,7 +141,7 @@ public struct Failover<Request: Sendable, Element: Sendable>: Sendable {
     /// its breaker's permit, which gets exactly one outcome.
     private func attempt(
         _ engine: FailoverEngine<Request, Element>, index: Int, pass: CircuitBreaker.Permit?, request: Request, race: Race,
-        output: AsyncThrowingStream<Served<Element>, any Error>.Continuation, report: AsyncStream<Progress>.Continuation
+        output: FailoverOutput<Element>, report: AsyncStream<Progress>.Continuation
     ) async {
         var permit: AIMDLimiter.Permit?
         var won = false
@@ -159,7 +160,7 @@ public struct Failover<Request: Sendable, Element: Sendable>: Sendable {
                     won = true
                     report.yield(.won)
                 }
-                output.yield(Served(engine: engine.name, element: element))
+                try await output.send(Served(engine: engine.name, element: element))
             }
             // Cancelled (lost the race, or the caller left): no verdict on this engine.
             if Task.isCancelled || (!won && !race.claim(index)) {
@@ -175,11 +176,13 @@ public struct Failover<Request: Sendable, Element: Sendable>: Sendable {
         } catch {
             let overload = (error as? any ResilienceError)?.isOverload == true
             release(overload ? .overload : .neutral)
+            // Called off (the caller stopped reading, or the attempt lost): no verdict.
+            let calledOff = Task.isCancelled || error is CancellationError || error is ChannelClosed
             if won {
-                verdict(.failure)
+                verdict(calledOff ? .neutral : .failure)
                 output.finish(throwing: error)
                 report.yield(.finished)
-            } else if Task.isCancelled || error is CancellationError {
+            } else if calledOff {
                 verdict(.neutral)
                 if !race.hasWinner { report.yield(.failedBeforeOutput(engine: index, error: error)) }
             } else if error is LimiterQueueTimeout {

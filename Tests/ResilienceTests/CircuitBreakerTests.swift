@@ -1,4 +1,4 @@
-import TestSupport
+import ResilienceTesting
 import Testing
 @testable import Resilience
 

@@ -1,5 +1,5 @@
 import Foundation
-import TestSupport
+import ResilienceTesting
 import Testing
 @testable import Resilience
 
@@ -178,5 +178,53 @@ func collect(_ stream: AsyncThrowingStream<Served<String>, any Error>) async thr
         task.cancel()
         _ = try? await task.value
         try await eventually { a.cancelled == 1 }
+    }
+
+    /// A consumer that stops reading holds the engine back: the winner pulls from its engine no
+    /// more than the output's few elements ahead (an HTTP transfer would pause).
+    @Test func aSlowConsumerHoldsTheEngineBack() async throws {
+        let pulled = Counter()
+        let engine = FailoverEngine<String, Int>(name: "a") { _ in
+            AsyncThrowingStream {
+                let next = pulled.add()
+                return next < 1000 ? next : nil
+            }
+        }
+        let stream = Failover(engines: [engine], clock: clock).stream("q")
+        var iterator = stream.makeAsyncIterator()
+        #expect(try await iterator.next()?.element == 0)
+        let ahead = FailoverOutput<Int>.capacity + 2
+        try await eventually { pulled.value >= ahead }
+        try await Task.sleep(for: .milliseconds(100))  // time to read on, if it did
+        #expect(pulled.value <= ahead, "read \(pulled.value) elements for a consumer that took one")
+        var count = 1
+        while try await iterator.next() != nil { count += 1 }
+        #expect(count == 1000)
+    }
+
+    /// Dropping the stream unread calls the attempt off, as stopping early does.
+    @Test func droppingTheStreamCancelsTheAttempt() async throws {
+        let a = ScriptedEngine("a", .stall)
+        let failover = Failover(engines: [a.engine()], clock: clock)
+        var stream: AsyncThrowingStream<Served<String>, any Error>? = failover.stream("q")
+        try await eventually { a.starts == 1 }
+        withExtendedLifetime(stream) {}
+        stream = nil
+        try await eventually { a.cancelled == 1 }
+    }
+}
+
+/// Counts from any task.
+final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+    var value: Int { lock.withLock { count } }
+    /// Adds one; returns the count before.
+    @discardableResult
+    func add() -> Int {
+        lock.withLock {
+            defer { count += 1 }
+            return count
+        }
     }
 }

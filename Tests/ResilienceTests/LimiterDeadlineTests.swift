@@ -1,6 +1,7 @@
+import ResilienceTesting
 import Testing
 @testable import Resilience
-import TestSupport
+import ResilienceTesting
 
 /// `maxWait`: a request that cannot get a place in time gives up, and failover moves on.
 @Suite struct LimiterDeadlineTests {

@@ -1,5 +1,5 @@
 import Foundation
-import TestSupport
+import ResilienceTesting
 import Testing
 @testable import Resilience
 

@@ -3,7 +3,7 @@ import Foundation
 import Resilience
 import SwitchboardCore
 import Synchronization
-import TestSupport
+import ResilienceTesting
 import Testing
 @testable import Stages
 

@@ -80,8 +80,9 @@ public struct ChatCompletionsClient: Sendable {
     }
 
     /// Sends the request and returns once the server accepted it (status 200); an error
-    /// status throws a `ProviderError` before any text. Cancelling the consuming task
-    /// aborts the HTTP transfer.
+    /// status throws a `ProviderError` before any text. The events are read as the consumer
+    /// asks for them, so a slow consumer pauses the transfer; cancelling the consuming task, or
+    /// dropping the stream, aborts it.
     public func stream(_ request: ChatRequest) async throws -> AsyncThrowingStream<ChatStreamEvent, any Error> {
         var headers: [(name: String, value: String)] = [("Content-Type", "application/json"), ("Accept", "text/event-stream")]
         if let apiKey { headers.append(("Authorization", "Bearer \(apiKey)")) }
@@ -91,34 +92,14 @@ public struct ChatCompletionsClient: Sendable {
             let body = (try? await response.body.collect(upTo: 64 * 1024)) ?? []
             throw ProviderError.from(status: response.status, headers: response.headers, body: body)
         }
-        let events = SSEStream(response.body)
-        return AsyncThrowingStream { continuation in
-            let task = Task {
-                do {
-                    var sawDone = false
-                    for try await event in events {
-                        if event.isDone {
-                            sawDone = true
-                            break
-                        }
-                        for element in try Self.decode(event) { continuation.yield(element) }
-                    }
-                    guard sawDone else {
-                        throw ProviderError(kind: .protocolError, message: "stream ended without [DONE]")
-                    }
-                    continuation.finish()
-                } catch {
-                    continuation.finish(throwing: error)
-                }
-            }
-            continuation.onTermination = { _ in task.cancel() }
-        }
+        // Decoded as the consumer reads, in its task: no buffer between the body and the reader.
+        return AsyncThrowingStream(pulling: ChatStreamEvents(SSEStream(response.body).makeAsyncIterator()))
     }
 
     /// Only the text of the answer, as it streams — what a failover engine or a token stage
     /// consumes. Cancelling its consumer aborts the HTTP transfer.
     public func textStream(_ request: ChatRequest) async throws -> AsyncThrowingStream<String, any Error> {
-        try await stream(request).relayed { event in
+        try await stream(request).compactMapped { event in
             if case .text(let text) = event { text } else { nil }
         }
     }

@@ -3,7 +3,8 @@ import Providers
 import SwitchboardCore
 
 /// One agent response, from `response.start` until the caller has heard it (or interrupted):
-/// what was generated, what was played, and the timings its traces report.
+/// what was generated, what was played, and the timings its traces report (instants on the
+/// stage's clock).
 struct AgentTurn {
     let turn: Int
     /// Which generation task feeds it (tasks are numbered; stale output is ignored by number).
@@ -19,12 +20,12 @@ struct AgentTurn {
     var usage: ChatUsage?
     /// State the engine handed back, kept once the turn ends.
     var engineState: JSON?
-    let startedAt: ContinuousClock.Instant
-    var firstTextAt: ContinuousClock.Instant?
-    var lastTextAt: ContinuousClock.Instant?
+    let startedAt: Duration
+    var firstTextAt: Duration?
+    var lastTextAt: Duration?
     var pieces = 0
 
-    init(turn: Int, generation: Int, user: String?, startedAt: ContinuousClock.Instant = .now) {
+    init(turn: Int, generation: Int, user: String?, startedAt: Duration) {
         self.turn = turn
         self.generation = generation
         self.user = user
@@ -32,7 +33,7 @@ struct AgentTurn {
         self.startedAt = startedAt
     }
 
-    mutating func received(_ text: String, at instant: ContinuousClock.Instant = .now) {
+    mutating func received(_ text: String, at instant: Duration) {
         playback.append(text)
         firstTextAt = firstTextAt ?? instant
         lastTextAt = instant
@@ -53,7 +54,7 @@ struct AgentTurn {
 
     /// `llm.ttft` (turn start to first text), `llm.tokens_per_s` (after the first token) and
     /// `llm.total` (turn start to end), for this turn and engine.
-    func traces(stage: String, endedAt: ContinuousClock.Instant = .now) -> [Event] {
+    func traces(stage: String, endedAt: Duration) -> [Event] {
         var traces: [Event] = []
         if let firstTextAt { traces.append(trace(stage, "llm.ttft", ms: (firstTextAt - startedAt).milliseconds)) }
         if let firstTextAt, let lastTextAt, lastTextAt > firstTextAt {

@@ -12,6 +12,11 @@ import SwitchboardCore
 public struct LLMStream: Stage {
     public let name = "llm-stream"
     public var configuration: Configuration
+    /// What the barge-in timer, the hedge budget and the turn timings run on; tests move a
+    /// `ManualClock`.
+    public var clock: any ResilienceClock
+    /// Called after each input has been handled: tests wait on it instead of sleeping.
+    var inputHandled: (@Sendable (LoopInput) -> Void)?
 
     public struct Configuration: Sendable {
         /// Tried in order per turn (failover), each behind its own breaker and limiter.
@@ -20,7 +25,8 @@ public struct LLMStream: Stage {
         public var hedgeAfter: Duration?
         public var system: String?
         /// System prompts by tenant: one replaces `system` for calls whose `start` names that
-        /// tenant. Read once per process (`--tenant-prompts`), never at a call's start.
+        /// tenant (`start.tenant` or `start.params.tenant`; `start.params.system` wins over
+        /// both). Read once per process (`--tenant-prompts`), never at a call's start.
         public var tenantPrompts: [String: String] = [:]
         /// What happens when a call starts.
         public var greeting: Greeting = .none
@@ -30,6 +36,9 @@ public struct LLMStream: Stage {
         public var bargeInWords = 3
         /// Start answering a stable interim transcript before its final arrives.
         public var speculate = false
+        /// Input frames read ahead of the conversation (and engine chunks or timers waiting for
+        /// it): a slow downstream holds the upstream back beyond this many.
+        public var inboxCapacity = ConversationInbox.defaultCapacity
 
         public init(engines: [FailoverEngine<Prompt, ResponseChunk>]) { self.engines = engines }
     }
@@ -43,19 +52,20 @@ public struct LLMStream: Stage {
         case engines
     }
 
-    public init(configuration: Configuration) { self.configuration = configuration }
+    public init(configuration: Configuration, clock: any ResilienceClock = SystemClock()) {
+        self.configuration = configuration
+        self.clock = clock
+    }
 
     public func run(_ input: some AsyncSequence<Frame, Never> & Sendable, to output: some FrameSink) async throws {
-        let (inbox, post) = AsyncStream.makeStream(of: LoopInput.self)
-        let reader = Task {
-            for await frame in input { post.yield(.frame(frame)) }
-            post.yield(.inputEnded)
-        }
+        let inbox = ConversationInbox(capacity: configuration.inboxCapacity)
+        let reader = inbox.read(input)
         defer { reader.cancel() }
-        let loop = ConversationLoop(stage: name, configuration: configuration, output: output, post: post)
+        let loop = ConversationLoop(stage: name, configuration: configuration, clock: clock, output: output, inbox: inbox)
         defer { loop.cancelAll() }
-        for await message in inbox {
-            try await loop.handle(message)
+        while let next = await inbox.next() {
+            try await loop.handle(next)
+            inputHandled?(next)
             if loop.isFinished { break }
         }
         if let failure = loop.failureToReport {

@@ -7,22 +7,24 @@ struct Speculation {
     let normalized: String
     let generation: Int
     let task: Task<Void, Never>
-    let startedAt: ContinuousClock.Instant = .now
+    /// On the stage's clock.
+    let startedAt: Duration
     private(set) var buffered: [Served<ResponseChunk>] = []
-    private(set) var firstTextAt: ContinuousClock.Instant?
+    private(set) var firstTextAt: Duration?
     private(set) var isEnded = false
     private(set) var error: (any Error)?
 
-    init(text: String, generation: Int, task: Task<Void, Never>) {
+    init(text: String, generation: Int, task: Task<Void, Never>, startedAt: Duration) {
         self.normalized = CallerTurn.normalize(text)
         self.generation = generation
         self.task = task
+        self.startedAt = startedAt
     }
 
     func matches(_ final: String) -> Bool { CallerTurn.normalize(final) == normalized }
 
-    mutating func buffer(_ served: Served<ResponseChunk>) {
-        if case .text = served.element, firstTextAt == nil { firstTextAt = .now }
+    mutating func buffer(_ served: Served<ResponseChunk>, at now: Duration) {
+        if case .text = served.element, firstTextAt == nil { firstTextAt = now }
         buffered.append(served)
     }
 
@@ -33,7 +35,7 @@ struct Speculation {
 
     /// Time to first token saved: how long it ran before the final, but no more than the
     /// engine needed for its first token.
-    func savedMs(at final: ContinuousClock.Instant) -> Double {
+    func savedMs(at final: Duration) -> Double {
         let end = min(firstTextAt ?? final, final)
         return max(0, (end - startedAt).milliseconds)
     }

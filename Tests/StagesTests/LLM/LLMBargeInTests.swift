@@ -1,16 +1,29 @@
 import Foundation
+import ResilienceTesting
 @testable import Stages
 import SwitchboardCore
 import Testing
 
-/// Barge-in: caller speech over the agent interrupts it; backchannels do not.
+/// Barge-in: caller speech over the agent interrupts it; backchannels do not. Time is the
+/// tests': the stage's barge-in timer runs on `clock`, and the engine's pause mid-answer on
+/// `engineClock`, so nothing here depends on how fast the machine is.
 @Suite struct LLMBargeInTests {
-    /// A long answer at 50 words per second (2.5 s): still generating when the caller speaks.
+    let clock = ManualClock()
+    let engineClock = ManualClock()
+
+    /// A long answer that stops after three words until `engineClock` moves a second on: still
+    /// generating when the caller speaks.
     func slowStage(_ configure: (inout LLMStream.Configuration) -> Void = { _ in }) -> (RecordingEngine, RunningStage) {
-        let engine = RecordingEngine(wordsPerSecond: 50) { _ in
+        let engine = RecordingEngine(clock: engineClock, pauseAfter: 3) { _ in
             "First sentence here. Second sentence follows. " + String(repeating: "and more words ", count: 40) + "end."
         }
-        return (engine, RunningStage(stage([engine], configure: configure)))
+        return (engine, RunningStage(stage([engine], clock: clock, configure: configure)))
+    }
+
+    /// Lets a paused answer run to its end.
+    func finishAnswer() async throws {
+        try await engineClock.waitForSleepers()
+        engineClock.advance(by: .seconds(1))
     }
 
     @Test func speechLongerThanTheThresholdInterrupts() async throws {
@@ -18,6 +31,11 @@ import Testing
         running.send(.text("tell me everything"))
         try await running.waitFor("token", count: 3)
         running.send(vad("start", ts: 5000))
+        try await clock.waitForSleepers()  // the barge-in timer is armed
+        clock.advance(by: .milliseconds(199))
+        try await running.probe()
+        #expect(!running.sink.events.contains { $0.type == "interrupt" }, "199 ms of speech is not yet an interruption")
+        clock.advance(by: .milliseconds(1))
         let interrupt = try await running.waitFor("interrupt")
         #expect(interrupt == Event("interrupt", ["turn": 1, "ts": 5000]))
         let end = try await running.waitFor("response.end")
@@ -28,22 +46,21 @@ import Testing
         #expect(!events[cut...].contains { $0.type == "token" })
         // Without marks, history keeps what was sent before the interrupt.
         let heard = try #require(events.lastContext.last)
-        #expect(heard[0] == "assistant")
-        #expect(heard[1].hasPrefix("First sentence here."))
-        #expect(heard[1].count < events.tokens(turn: 1).count + 1)
+        #expect(heard == ["assistant", "First sentence here."])
         #expect(heard[1] == events.tokens(turn: 1))
     }
 
-    /// Media time decides when the stream carries it: audio frames after the vad start.
+    /// Media time decides when the stream carries it: audio frames after the vad start. The
+    /// stage's clock never moves, so the timer cannot be what decides.
     @Test func mediaTimeDecidesWhenAudioFlows() async throws {
-        let (_, running) = slowStage { $0.bargeInMs = 10_000 }  // the wall-clock timer would take 10 s
+        let (_, running) = slowStage()
         running.send(.text("go"))
         try await running.waitFor("token")
         running.send(vad("start", ts: 1000))
-        running.feed.send(pcm16Frame(tone(8000 * 9, rate: 8000), rate: 8000, ts: 1000))  // 9 s of audio: not yet
-        try await Task.sleep(for: .milliseconds(50))
+        running.feed.send(pcm16Frame(tone(8 * 150, rate: 8000), rate: 8000, ts: 1000))  // 150 ms of audio: not yet
+        try await running.probe()
         #expect(!running.sink.events.contains { $0.type == "interrupt" })
-        running.feed.send(pcm16Frame(tone(8000, rate: 8000), rate: 8000, ts: 10_000))  // reaches 11 s
+        running.feed.send(pcm16Frame(tone(8 * 50, rate: 8000), rate: 8000, ts: 1150))  // reaches 200 ms
         #expect(try await running.waitFor("interrupt")["ts"] == 1000)
         _ = try await running.finish()
     }
@@ -55,8 +72,11 @@ import Testing
         try await running.waitFor("token")
         running.send(vad("start", ts: 3000), vad("end", ts: 3150), transcript("mm-hm", final: false, ts: 3000),
             transcript("mm-hm", final: true, endpoint: true, ts: 3000))
-        try await Task.sleep(for: .milliseconds(400))  // past the 200 ms timer
+        try await running.probe()
+        clock.advance(by: .seconds(1))  // well past the 200 ms timer
+        try await running.probe()
         #expect(!running.sink.events.contains { $0.type == "interrupt" })
+        try await finishAnswer()
         let events = try await running.finish()
         #expect(events.of("response.end").map { $0["reason"] } == ["done"])
         #expect(engine.prompts.count == 1, "a backchannel is not a turn")
@@ -64,17 +84,18 @@ import Testing
 
     /// An interim transcript with enough words interrupts at once; its final becomes the next turn.
     @Test func interimWithEnoughWordsInterrupts() async throws {
-        let (engine, running) = slowStage { $0.bargeInMs = 60_000 }
+        let (engine, running) = slowStage()
         running.send(.text("go on"))
         try await running.waitFor("token")
         running.send(transcript("no wait", final: false, ts: 4000))
-        try await Task.sleep(for: .milliseconds(50))
+        try await running.probe()
         #expect(!running.sink.events.contains { $0.type == "interrupt" }, "two words are below --barge-in-words 3")
         running.send(transcript("no wait stop", final: false, ts: 4000))
         #expect(try await running.waitFor("interrupt")["ts"] == 4000)
         running.send(transcript("no wait stop please", final: true, endpoint: true, ts: 4000))
         let second = try await running.waitFor("response.start", count: 2)
         #expect(second == Event("response.start", ["turn": 2, "text": "no wait stop please"]))
+        try await finishAnswer()
         _ = try await running.finish()
         #expect(engine.prompts.map(\.user) == ["go on", "no wait stop please"])
     }
@@ -83,12 +104,14 @@ import Testing
     /// keeps only the sentences whose marks came back.
     @Test func historyKeepsOnlyWhatWasHeard() async throws {
         let engine = RecordingEngine { _ in "Our hours are nine to five. We are closed on Sunday. Anything else?" }
-        let running = RunningStage(stage([engine]))
+        let running = RunningStage(stage([engine], clock: clock))
         running.send(Event("start", ["call": "CA1", "stream": "MZ1"]), .text("when are you open"))
         try await running.waitFor("response.end")
         #expect(try await running.waitFor("context").lastMessage == ["assistant", "Our hours are nine to five. We are closed on Sunday. Anything else?"])
         running.send(Event("mark", ["name": "t1.s0"]))
         running.send(vad("start", ts: 7000))
+        try await clock.waitForSleepers()
+        clock.advance(by: .milliseconds(200))
         #expect(try await running.waitFor("interrupt") == Event("interrupt", ["turn": 1, "ts": 7000]))
         let corrected = try await running.waitFor("context", count: 2)
         #expect(corrected.lastMessage == ["assistant", "Our hours are nine to five."])
@@ -99,7 +122,7 @@ import Testing
     /// the speaking, after which caller speech is a new turn, not an interruption.
     @Test func lastMarkEndsSpeaking() async throws {
         let engine = RecordingEngine { _ in "Dr. Rao sees patients today. Goodbye." }
-        let running = RunningStage(stage([engine]))
+        let running = RunningStage(stage([engine], clock: clock))
         running.send(Event("start", ["call": "CA1", "stream": "MZ1"]), .text("who is in"))
         try await running.waitFor("response.end")
         running.send(Event("spoken", ["turn": 1, "index": 0, "text": "Dr. Rao sees patients today."]),
@@ -111,9 +134,10 @@ import Testing
         running.send(.text("thanks"))
         try await running.waitFor("response.end", count: 2)
         running.send(Event("mark", ["name": "t2.s0"]), Event("mark", ["name": "t2.s1"]))
-        try await Task.sleep(for: .milliseconds(50))
         running.send(vad("start", ts: 2000), vad("end", ts: 3000))
-        try await Task.sleep(for: .milliseconds(300))
+        try await running.probe()
+        clock.advance(by: .seconds(1))
+        try await running.probe()
         #expect(running.sink.events.of("interrupt").count == 1, "speech after the last mark is not a barge-in")
         _ = try await running.finish()
     }

@@ -21,7 +21,7 @@ public struct ChatCompletionsEngine: ResponseEngine {
         // A greeting is not the model's to make up: with no caller message there is nothing to answer.
         guard prompt.user != nil else { return AsyncThrowingStream { $0.finish() } }
         let request = ChatRequest(model: model, messages: prompt.messages, temperature: temperature, maxTokens: maxTokens)
-        return try await client.stream(request).relayed { event in
+        return try await client.stream(request).compactMapped { event in
             switch event {
             case .text(let text): .text(text)
             case .usage(let usage): .usage(usage)

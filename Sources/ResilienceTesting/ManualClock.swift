@@ -1,8 +1,10 @@
 import Foundation
 import Resilience
 
-/// A clock that moves only when the test says so: tests of timers, pacing and deadlines run
-/// in no time and the same way on a loaded machine.
+/// A clock that moves only when the test says so: timers, deadlines and back-offs that run on a
+/// `ResilienceClock` fire when a test calls `advance`, never on the wall clock, so a test states
+/// what happens at 200 ms instead of sleeping for it. Shared by every test target that drives
+/// something time-based (the resilience kit, `llm-stream`'s barge-in timer).
 public final class ManualClock: ResilienceClock, @unchecked Sendable {
     private let lock = NSLock()
     private var current = Duration.zero
@@ -40,6 +42,7 @@ public final class ManualClock: ResilienceClock, @unchecked Sendable {
         }
     }
 
+    /// Moves time on and wakes every sleeper whose deadline it reaches.
     public func advance(by duration: Duration) {
         let due: [CheckedContinuation<Void, any Error>] = lock.withLock {
             current += duration
@@ -50,17 +53,20 @@ public final class ManualClock: ResilienceClock, @unchecked Sendable {
         due.forEach { $0.resume() }
     }
 
-    /// Waits (in real time, briefly) until `count` tasks are asleep on this clock.
-    public func waitForSleepers(_ count: Int = 1) async throws {
-        let deadline = ContinuousClock.now + .seconds(5)
+    /// Waits (in real time, briefly) until `count` tasks are asleep on this clock: a timer is
+    /// armed once its task sleeps, and only then does advancing the clock fire it.
+    public func waitForSleepers(_ count: Int = 1, timeout: Duration = .seconds(30)) async throws {
+        let deadline = ContinuousClock.now + timeout
         while sleeping < count {
-            guard ContinuousClock.now < deadline else { throw TimedOut() }
+            guard ContinuousClock.now < deadline else { throw SleepersTimedOut(expected: count, sleeping: sleeping) }
             try await Task.sleep(for: .milliseconds(2))
         }
     }
 }
 
-/// A wait in real time gave up: the mechanism under test never got there.
-public struct TimedOut: Error {
-    public init() {}
+/// `waitForSleepers` gave up: what it waited for never went to sleep.
+public struct SleepersTimedOut: Error, CustomStringConvertible {
+    public let expected: Int
+    public let sleeping: Int
+    public var description: String { "waited for \(expected) sleepers on the manual clock; \(sleeping) asleep" }
 }

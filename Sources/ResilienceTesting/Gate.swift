@@ -2,7 +2,7 @@ import Synchronization
 
 /// A door a test opens when it chooses: callers that `pass()` wait until then, and the test
 /// can count how many have arrived (so it knows a call is in flight without timing it).
-final class Gate: Sendable {
+public final class Gate: Sendable {
     private struct State {
         var isOpen = false
         var arrived = 0
@@ -10,9 +10,13 @@ final class Gate: Sendable {
     }
     private let state = Mutex(State())
 
-    var arrived: Int { state.withLock { $0.arrived } }
+    public init() {}
 
-    func pass() async {
+    /// Callers that have reached the gate (passed or waiting).
+    public var arrived: Int { state.withLock { $0.arrived } }
+
+    /// Waits until the gate is open.
+    public func pass() async {
         await withCheckedContinuation { continuation in
             let through = state.withLock { state -> Bool in
                 state.arrived += 1
@@ -24,7 +28,8 @@ final class Gate: Sendable {
         }
     }
 
-    func open() {
+    /// Lets every caller through, now and from now on.
+    public func open() {
         let released = state.withLock { state -> [CheckedContinuation<Void, Never>] in
             state.isOpen = true
             defer { state.waiting.removeAll() }

@@ -1,5 +1,14 @@
 import Foundation
-import TestSupport
+@testable import Resilience
+
+struct TimedOut: Error {}
+
+/// An error as a provider engine would raise it.
+struct TestError: ResilienceError, Equatable {
+    var isRetryable = true
+    var retryAfter: Duration?
+    var isOverload = false
+}
 
 /// Waits in real time for a condition another task makes true.
 func eventually(_ condition: @Sendable () -> Bool) async throws {
