@@ -16,8 +16,8 @@ import Testing
         return replies
     }
 
-    @Test func receptionistAnswersATypedLine() throws {
-        let result = try Tools.sh(
+    @Test func receptionistAnswersATypedLine() async throws {
+        let result = try await Tools.sh(
             #"echo "I need an appointment tomorrow at ten" | llm-stream --script Examples/receptionist.yaml --today 2026-11-21 --words-per-second 0 --text"#)
         #expect(result.status == 0, "\(result.stderr)")
         let types = result.json.compactMap { $0["type"] as? String }
@@ -30,9 +30,9 @@ import Testing
         #expect((state["slots"] as? [String: String]) == ["date": "2026-11-22", "time": "10:00"])
     }
 
-    @Test func receptionistBooksAcrossTurns() throws {
+    @Test func receptionistBooksAcrossTurns() async throws {
         let lines = "I need an appointment tomorrow at ten\nMy name is Asha\nyes please\n"
-        let result = try Tools.sh("llm-stream --script Examples/receptionist.yaml --today 2026-11-21 --words-per-second 0 --text",
+        let result = try await Tools.sh("llm-stream --script Examples/receptionist.yaml --today 2026-11-21 --words-per-second 0 --text",
             stdin: Data(lines.utf8))
         #expect(result.status == 0, "\(result.stderr)")
         let said = replies(result)
@@ -43,36 +43,36 @@ import Testing
         #expect(state["ended"] as? Bool == true)
     }
 
-    @Test func malformedScriptIsAConfigurationError() throws {
+    @Test func malformedScriptIsAConfigurationError() async throws {
         let script = Tools.scratch + "/bad.yaml"
         try "start: welcome\nslots:\n  when: {type: dat}\nstates:\n  welcome: {}\n".write(toFile: script, atomically: true, encoding: .utf8)
-        let result = try Tools.sh("echo hi | llm-stream --script \(script)")
+        let result = try await Tools.sh("echo hi | llm-stream --script \(script)")
         #expect(result.status == 78)
         #expect(result.stderr.contains("bad.yaml:3:"), "\(result.stderr)")
         #expect(result.text.isEmpty)
-        let grammar = try Tools.sh("llm-stream grammar --script \(script)")
+        let grammar = try await Tools.sh("llm-stream grammar --script \(script)")
         #expect(grammar.status == 78)
     }
 
-    @Test func unreachableEngineIsUnavailable() throws {
-        let result = try Tools.sh("echo hi | llm-stream --engine openai --base-url http://127.0.0.1:9/v1 --text")
+    @Test func unreachableEngineIsUnavailable() async throws {
+        let result = try await Tools.sh("echo hi | llm-stream --engine openai --base-url http://127.0.0.1:9/v1 --text")
         #expect(result.status == 69, "\(result.stderr)")
         let types = result.json.compactMap { $0["type"] as? String }
         #expect(types.contains("error"))
         #expect(result.json.first { $0["type"] as? String == "response.end" }?["reason"] as? String == "error")
     }
 
-    @Test func usageErrorsNameTheOption() throws {
-        let unknown = try Tools.sh("llm-stream --engine gpt9 </dev/null")
+    @Test func usageErrorsNameTheOption() async throws {
+        let unknown = try await Tools.sh("llm-stream --engine gpt9 </dev/null")
         #expect(unknown.status == 64)
         #expect(unknown.stderr.contains("gpt9"))
-        let noScript = try Tools.sh("llm-stream </dev/null")
+        let noScript = try await Tools.sh("llm-stream </dev/null")
         #expect(noScript.status == 64)
         #expect(noScript.stderr.contains("--script"))
     }
 
-    @Test func grammarListsThePhrases() throws {
-        let result = try Tools.sh("llm-stream grammar --script Examples/receptionist.yaml")
+    @Test func grammarListsThePhrases() async throws {
+        let result = try await Tools.sh("llm-stream grammar --script Examples/receptionist.yaml")
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.text.hasPrefix("#JSGF"))
         #expect(result.text.lowercased().contains("appointment"))

@@ -16,7 +16,7 @@ import Testing
 
         let base = try #require(try await listeningAddress(of: server, on: stderr.fileHandleForReading), "no 'listening on' line")
         let chat = #"{"model":"m","messages":[{"role":"user","content":"We open at nine."}]}"#
-        let answer = try Tools.sh("curl -sS --max-time 10 \(base)/chat/completions -H 'Content-Type: application/json' -d '\(chat)'")
+        let answer = try await Tools.sh("curl -sS --max-time 10 \(base)/chat/completions -H 'Content-Type: application/json' -d '\(chat)'")
         #expect(answer.status == 0, "\(answer.stderr)")
         let json = try #require(JSONSerialization.jsonObject(with: answer.stdout) as? [String: Any], "\(answer.text)")
         let message = (json["choices"] as? [[String: Any]])?.first?["message"] as? [String: Any]
@@ -28,10 +28,10 @@ import Testing
         #expect(server.terminationReason == .uncaughtSignal || server.terminationStatus == 0)
     }
 
-    @Test func badOptionsExit64() throws {
+    @Test func badOptionsExit64() async throws {
         for options in ["--port 70000", "--no-such-option", "--seed many"] {
             // Under `timeout`: a server that started anyway must fail the test, not hang it.
-            let result = try Tools.sh("timeout 20 switchboard mock-providers \(options) < /dev/null")
+            let result = try await Tools.sh("timeout 20 switchboard mock-providers \(options) < /dev/null")
             #expect(result.status == 64, "\(options): \(result.stderr)")
         }
     }

@@ -7,8 +7,8 @@ import Testing
 @Suite(.serialized) struct PipelineTests {
     let call = "Examples/call.wav"
 
-    @Test func decodeDumpShowsTheWholeCall() throws {
-        let result = try Tools.sh("mulaw-decode -i \(call) | switchboard dump")
+    @Test func decodeDumpShowsTheWholeCall() async throws {
+        let result = try await Tools.sh("mulaw-decode -i \(call) | switchboard dump")
         #expect(result.status == 0, "\(result.stderr)")
         let lines = result.json
         #expect(lines.first?["type"] as? String == "start")
@@ -22,8 +22,8 @@ import Testing
     }
 
     /// WAV → frames → Twilio messages: the µ-law bytes Twilio would get are the file's own.
-    @Test func wavToTwilioKeepsTheBytes() throws {
-        let result = try Tools.sh("mulaw-decode -i \(call) --rate 8000 | mulaw-encode --format twilio --stream-sid MZtest")
+    @Test func wavToTwilioKeepsTheBytes() async throws {
+        let result = try await Tools.sh("mulaw-decode -i \(call) --rate 8000 | mulaw-encode --format twilio --stream-sid MZtest")
         #expect(result.status == 0, "\(result.stderr)")
         let messages = result.json
         #expect(messages.allSatisfy { $0["event"] as? String == "media" && $0["streamSid"] as? String == "MZtest" })
@@ -39,9 +39,9 @@ import Testing
 
     /// Twilio messages (auto-detected) → pcm16 16 kHz → µ-law WAV: the round trip through the
     /// resamplers keeps the speech (SNR against the original above 40 dB).
-    @Test func twilioToWavRoundTrip() throws {
+    @Test func twilioToWavRoundTrip() async throws {
         let out = "\(Tools.scratch)/roundtrip.wav"
-        let result = try Tools.sh(
+        let result = try await Tools.sh(
             "mulaw-decode -i \(call) --rate 8000 | mulaw-encode --format twilio --stream-sid MZ1 | mulaw-decode | mulaw-encode -o \(out)")
         #expect(result.status == 0, "\(result.stderr)")
         let original = try SoundFileReader(path: "\(Tools.repository)/\(call)")
@@ -54,15 +54,15 @@ import Testing
         #expect(snr > 40, "SNR \(snr) dB")
     }
 
-    @Test func rawInRawOut() throws {
+    @Test func rawInRawOut() async throws {
         let bytes = Data((0..<8000).map { UInt8(truncatingIfNeeded: $0 * 7) })
-        let result = try Tools.sh("mulaw-decode --format raw --rate 8000 | mulaw-encode --format raw", stdin: bytes)
+        let result = try await Tools.sh("mulaw-decode --format raw --rate 8000 | mulaw-encode --format raw", stdin: bytes)
         #expect(result.status == 0, "\(result.stderr)")
         let expected = bytes.map { MuLaw.encode(MuLaw.decode($0)) }
         #expect(Array(result.stdout) == expected)
     }
 
-    @Test func twilioInputWithMarksAndDTMF() throws {
+    @Test func twilioInputWithMarksAndDTMF() async throws {
         let input = """
             {"event":"connected","protocol":"Call","version":"1.0.0"}
             {"event":"start","sequenceNumber":"1","start":{"accountSid":"AC1","streamSid":"MZ9","callSid":"CA9","tracks":["inbound"],"mediaFormat":{"encoding":"audio/x-mulaw","sampleRate":8000,"channels":1},"customParameters":{"tenant":"acme"}},"streamSid":"MZ9"}
@@ -73,7 +73,7 @@ import Testing
             {"event":"stop","sequenceNumber":"6","stop":{"accountSid":"AC1","callSid":"CA9"},"streamSid":"MZ9"}
 
             """
-        let result = try Tools.sh("mulaw-decode | switchboard dump", stdin: Data(input.utf8))
+        let result = try await Tools.sh("mulaw-decode | switchboard dump", stdin: Data(input.utf8))
         #expect(result.status == 0, "\(result.stderr)")
         let types = result.json.compactMap { $0["type"] as? String }
         #expect(types.first == "start")
@@ -85,7 +85,7 @@ import Testing
     }
 
     /// Marks and clears reach Twilio in the right place.
-    @Test func spokenAndInterruptBecomeMarkAndClear() throws {
+    @Test func spokenAndInterruptBecomeMarkAndClear() async throws {
         let audio = String(repeating: "A", count: 427) + "="  // 320 bytes of pcm16 = 20 ms at 8 kHz
         let input = """
             {"type":"start","stream":"MZ5"}
@@ -94,21 +94,21 @@ import Testing
             {"type":"interrupt","turn":1,"ts":40}
 
             """
-        let result = try Tools.sh("mulaw-encode --format twilio", stdin: Data(input.utf8))
+        let result = try await Tools.sh("mulaw-encode --format twilio", stdin: Data(input.utf8))
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.json.map { $0["event"] as? String } == ["media", "mark", "clear"])
         #expect((result.json[1]["mark"] as? [String: Any])?["name"] as? String == "t1.s0")
         #expect(result.json.allSatisfy { $0["streamSid"] as? String == "MZ5" })
     }
 
-    @Test func badInputBecomesErrorEventsAndTruncationExits65() throws {
+    @Test func badInputBecomesErrorEventsAndTruncationExits65() async throws {
         let lines: [Data] = [
             Data("{\"type\":\"audio\",\"codec\":\"pcm16\"\n".utf8), Data("hello\n".utf8),
             Data("{\"type\":\"a\",\"b64\":\"!!\"}\n".utf8), Data([0xFF, 0xFE, 0x0A]), Data("{\"type\":\"x\",\"len\":100}\nabc".utf8),
         ]
         let input = lines.reduce(Data(), +)
         let offsets = [0, 2, 3, 4].map { lines[0..<$0].map(\.count).reduce(0, +) }
-        let result = try Tools.sh("switchboard dump", stdin: input)
+        let result = try await Tools.sh("switchboard dump", stdin: input)
         #expect(result.status == 65)
         let types = result.json.compactMap { $0["type"] as? String }
         #expect(types == ["error", "text", "error", "error", "error"])
@@ -116,10 +116,10 @@ import Testing
     }
 
     /// Outputs that cannot carry events still do not lose errors: they go to stderr.
-    @Test func errorsReachStderrWhenTheOutputCannotCarryThem() throws {
+    @Test func errorsReachStderrWhenTheOutputCannotCarryThem() async throws {
         let input = Data("{\"type\":\"x\",\"b64\":\"!!\"}\n{\"type\":\"x\",\"len\":9}\nab".utf8)
         for format in ["twilio", "raw"] {
-            let result = try Tools.sh("mulaw-encode --format \(format)", stdin: input)
+            let result = try await Tools.sh("mulaw-encode --format \(format)", stdin: input)
             #expect(result.status == 65)
             #expect(result.stderr.contains("bad base64"), "\(format): \(result.stderr)")
             #expect(result.stderr.contains("truncated payload"), "\(format): \(result.stderr)")
@@ -128,48 +128,48 @@ import Testing
 
     /// Twilio's echoed marks must not be sent back to Twilio (they would echo for ever);
     /// `start` says what follows it.
-    @Test func encoderEndsEchoedMarksAndDescribesItsOutput() throws {
+    @Test func encoderEndsEchoedMarksAndDescribesItsOutput() async throws {
         let input = #"{"type":"start","stream":"MZ1","codec":"pcm16","rate":16000}"# + "\n" + #"{"type":"mark","name":"t1.s0"}"# + "\n"
-        let twilio = try Tools.sh("mulaw-encode --format twilio", stdin: Data(input.utf8))
+        let twilio = try await Tools.sh("mulaw-encode --format twilio", stdin: Data(input.utf8))
         #expect(twilio.status == 0)
         #expect(twilio.text.isEmpty, "\(twilio.text)")
-        let frames = try Tools.sh("mulaw-encode --text", stdin: Data(input.utf8))
+        let frames = try await Tools.sh("mulaw-encode --text", stdin: Data(input.utf8))
         #expect(frames.json.count == 1)
         #expect(frames.json.first?["codec"] as? String == "mulaw")
         #expect(frames.json.first?["rate"] as? Int == 8000)
     }
 
     /// Raw µ-law that happens to start with 0x7B ("{") is still raw.
-    @Test func autoDetectionDoesNotMistakeRawForFrames() throws {
+    @Test func autoDetectionDoesNotMistakeRawForFrames() async throws {
         let bytes = Data([0x7B] + [UInt8](repeating: 0xFF, count: 159) + [0x0A] + [UInt8](repeating: 0x7E, count: 159))
-        let result = try Tools.sh("mulaw-decode --rate 8000 | switchboard dump", stdin: bytes)
+        let result = try await Tools.sh("mulaw-decode --rate 8000 | switchboard dump", stdin: bytes)
         #expect(result.status == 0)
         #expect(result.json.compactMap { $0["type"] as? String } == ["start", "audio", "audio", "stop"])
     }
 
-    @Test func everyToolPassesUnknownFramesThrough() throws {
+    @Test func everyToolPassesUnknownFramesThrough() async throws {
         let input = #"{"type":"vendor.custom","k":{"z":1.50,"a":[true]}}"# + "\n"
         let tools = [
             "mulaw-decode --format frames --text", "vad --text", "llm-stream --script Examples/receptionist.yaml --text",
             "sentence-split --text", "mulaw-encode --text",
         ]
         for tool in tools {
-            let result = try Tools.sh(tool, stdin: Data(input.utf8))
+            let result = try await Tools.sh(tool, stdin: Data(input.utf8))
             #expect(result.status == 0, "\(tool): \(result.stderr)")
             #expect(result.text == input, "\(tool)")
         }
     }
 
-    @Test func textModeWhenAsked() throws {
-        let result = try Tools.sh("mulaw-decode -i \(call) --text | head -3")
+    @Test func textModeWhenAsked() async throws {
+        let result = try await Tools.sh("mulaw-decode -i \(call) --text | head -3")
         #expect(result.status == 0)
         #expect(result.json.count == 3)
         #expect(result.json[1]["b64"] is String)
     }
 
     /// `| head` closing the pipe is a normal end, not a crash.
-    @Test func closedPipeIsAQuietEnd() throws {
-        let result = try Tools.sh("mulaw-decode -i \(call) | switchboard dump | head -1")
+    @Test func closedPipeIsAQuietEnd() async throws {
+        let result = try await Tools.sh("mulaw-decode -i \(call) | switchboard dump | head -1")
         #expect(result.status == 0, "\(result.stderr)")
         #expect(!result.stderr.contains("crash"))
         #expect(result.lines.count == 1)
@@ -177,48 +177,48 @@ import Testing
 
     /// Live pacing: the output must not come faster than real time. (Only a lower bound is
     /// checked; how much slower a busy machine is does not matter.)
-    @Test func realtimeAndPaceDoNotRunAhead() throws {
+    @Test func realtimeAndPaceDoNotRunAhead() async throws {
         let clip = "\(Tools.scratch)/one-second.wav"
-        #expect(try Tools.sh("sox -n -r 8000 -e u-law \(clip) synth 1 sine 440").status == 0)
+        #expect(try await Tools.sh("sox -n -r 8000 -e u-law \(clip) synth 1 sine 440").status == 0)
         var start = Date()
-        let realtime = try Tools.sh("mulaw-decode -i \(clip) --realtime | switchboard dump")
+        let realtime = try await Tools.sh("mulaw-decode -i \(clip) --realtime | switchboard dump")
         #expect(realtime.status == 0)
         #expect(Date().timeIntervalSince(start) > 0.9)
 
-        let frames = try Tools.sh("mulaw-decode -i \(clip) --rate 8000").stdout
+        let frames = try await Tools.sh("mulaw-decode -i \(clip) --rate 8000").stdout
         start = Date()
-        let paced = try Tools.sh("mulaw-encode --pace --lead-ms 100 --format raw", stdin: frames)
+        let paced = try await Tools.sh("mulaw-encode --pace --lead-ms 100 --format raw", stdin: frames)
         #expect(paced.status == 0)
         #expect(paced.stdout.count == 8000)
         #expect(Date().timeIntervalSince(start) > 0.8)
     }
 
-    @Test func usageErrorsExit64AndNameTheProblem() throws {
-        let badRate = try Tools.sh("mulaw-decode --rate 12 < /dev/null")
+    @Test func usageErrorsExit64AndNameTheProblem() async throws {
+        let badRate = try await Tools.sh("mulaw-decode --rate 12 < /dev/null")
         #expect(badRate.status == 64)
         #expect(badRate.stderr.contains("--rate"))
-        let badFormat = try Tools.sh("mulaw-encode --format mp3 < /dev/null")
+        let badFormat = try await Tools.sh("mulaw-encode --format mp3 < /dev/null")
         #expect(badFormat.status == 64)
-        #expect(try Tools.sh("mulaw-decode --help").status == 0)
-        #expect(try Tools.sh("switchboard dump --help").status == 0)
+        #expect(try await Tools.sh("mulaw-decode --help").status == 0)
+        #expect(try await Tools.sh("switchboard dump --help").status == 0)
     }
 
-    @Test func missingInputFileExits66() throws {
-        let result = try Tools.sh("mulaw-decode -i /nonexistent/call.wav")
+    @Test func missingInputFileExits66() async throws {
+        let result = try await Tools.sh("mulaw-decode -i /nonexistent/call.wav")
         #expect(result.status == 66)
         #expect(result.stderr.contains("/nonexistent/call.wav"))
     }
 
-    @Test func soundFileOnStdinIsRefusedWithAHint() throws {
-        let result = try Tools.sh("mulaw-decode < \(call)")
+    @Test func soundFileOnStdinIsRefusedWithAHint() async throws {
+        let result = try await Tools.sh("mulaw-decode < \(call)")
         #expect(result.status == 64)
         #expect(result.stderr.contains("-i"))
     }
 
     /// Another language speaks the protocol: the Python example halves the level (−6 dB).
-    @Test func pythonStageInThePipeline() throws {
-        let plain = try Tools.sh("mulaw-decode -i \(call) | switchboard dump")
-        let halved = try Tools.sh("mulaw-decode -i \(call) | python3 Examples/gain.py 0.5 | switchboard dump")
+    @Test func pythonStageInThePipeline() async throws {
+        let plain = try await Tools.sh("mulaw-decode -i \(call) | switchboard dump")
+        let halved = try await Tools.sh("mulaw-decode -i \(call) | python3 Examples/gain.py 0.5 | switchboard dump")
         #expect(halved.status == 0, "\(halved.stderr)")
         #expect(halved.json.count == plain.json.count)
         var compared = 0

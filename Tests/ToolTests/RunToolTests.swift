@@ -12,9 +12,9 @@ import Testing
         }
     }
 
-    @Test func sameBytesAsThePipelineForAudio() throws {
-        let pipeline = try Tools.sh("mulaw-decode -i Examples/call.wav --rate 8000 | vad --silence-ms 300")
-        let run = try Tools.sh("switchboard run 'mulaw-decode -i Examples/call.wav --rate 8000 | vad --silence-ms 300'")
+    @Test func sameBytesAsThePipelineForAudio() async throws {
+        let pipeline = try await Tools.sh("mulaw-decode -i Examples/call.wav --rate 8000 | vad --silence-ms 300")
+        let run = try await Tools.sh("switchboard run 'mulaw-decode -i Examples/call.wav --rate 8000 | vad --silence-ms 300'")
         #expect(pipeline.status == 0 && run.status == 0, "\(run.stderr)")
         #expect(run.stdout == pipeline.stdout)
         #expect(run.json.contains { $0["type"] as? String == "vad" })
@@ -22,13 +22,13 @@ import Testing
 
     /// The whole front of a call: audio through vad, typed turns through the script engine and
     /// sentence-split. Audio and events interleave by timing; each, on its own, is the same.
-    @Test func sameConversationAsThePipeline() throws {
+    @Test func sameConversationAsThePipeline() async throws {
         // Barge-in off: whether caller speech cuts the greeting short depends on timing.
         let graph = "mulaw-decode --rate 8000 | vad | llm-stream --script Examples/receptionist.yaml --words-per-second 0 --today 2026-12-01 --barge-in-ms 60000 | sentence-split"
         // The call's audio without its `stop` (which would drop unanswered turns), then typed turns.
-        let input = try Tools.sh("mulaw-decode -i Examples/call.wav --rate 8000 --text | head -n -1; cat Examples/transcripts.txt").stdout
-        let pipeline = try Tools.sh(graph + " --text", stdin: input)
-        let run = try Tools.sh("switchboard run --text '\(graph)'", stdin: input)
+        let input = try await Tools.sh("mulaw-decode -i Examples/call.wav --rate 8000 --text | head -n -1; cat Examples/transcripts.txt").stdout
+        let pipeline = try await Tools.sh(graph + " --text", stdin: input)
+        let run = try await Tools.sh("switchboard run --text '\(graph)'", stdin: input)
         #expect(pipeline.status == 0 && run.status == 0, "\(run.stderr)")
         #expect(events(run, vad: false) == events(pipeline, vad: false))
         #expect(events(run, vad: true) == events(pipeline, vad: true))
@@ -38,11 +38,11 @@ import Testing
     }
 
     /// A command that is not built in runs as a subprocess; the file is the pipeline's.
-    @Test func subprocessNodeGivesThePipelinesFile() throws {
+    @Test func subprocessNodeGivesThePipelinesFile() async throws {
         let pipelineFile = Tools.scratch + "/pipeline.wav"
         let runFile = Tools.scratch + "/run.wav"
-        let pipeline = try Tools.sh("mulaw-decode -i Examples/call.wav | python3 Examples/gain.py 0.5 | mulaw-encode -o \(pipelineFile)")
-        let run = try Tools.sh("switchboard run 'mulaw-decode -i Examples/call.wav | python3 Examples/gain.py 0.5 | mulaw-encode -o \(runFile)'")
+        let pipeline = try await Tools.sh("mulaw-decode -i Examples/call.wav | python3 Examples/gain.py 0.5 | mulaw-encode -o \(pipelineFile)")
+        let run = try await Tools.sh("switchboard run 'mulaw-decode -i Examples/call.wav | python3 Examples/gain.py 0.5 | mulaw-encode -o \(runFile)'")
         #expect(pipeline.status == 0 && run.status == 0, "\(run.stderr)")
         #expect(FileManager.default.contents(atPath: runFile) == FileManager.default.contents(atPath: pipelineFile))
     }
@@ -54,21 +54,21 @@ import Testing
         ("vad | no-such-command", 69, "cannot start no-such-command"),
         ("vad | python3 -c 'import sys; sys.exit(3)'", 70, "exited with status 3"),
     ])
-    func failuresExitWithTheirStatus(_ graph: String, _ status: Int32, _ message: String) throws {
-        let result = try Tools.sh("echo hi | switchboard run \"\(graph)\"")
+    func failuresExitWithTheirStatus(_ graph: String, _ status: Int32, _ message: String) async throws {
+        let result = try await Tools.sh("echo hi | switchboard run \"\(graph)\"")
         #expect(result.status == status, "\(result.stderr)")
         #expect(result.stderr.contains(message), "\(result.stderr)")
     }
 
-    @Test func closedPipeIsAQuietEnd() throws {
-        let result = try Tools.sh("switchboard run 'mulaw-decode -i Examples/call.wav | vad' | head -c 100 > /dev/null")
+    @Test func closedPipeIsAQuietEnd() async throws {
+        let result = try await Tools.sh("switchboard run 'mulaw-decode -i Examples/call.wav | vad' | head -c 100 > /dev/null")
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stderr.isEmpty, "\(result.stderr)")
     }
 
     /// With --loop-marks the graph is a ring: agent audio plays on a real-time clock, marks
     /// come back after it, and caller audio does not come out.
-    @Test func loopMarksEchoesMarksAfterTheAudio() throws {
+    @Test func loopMarksEchoesMarksAfterTheAudio() async throws {
         // One sentence of 500 ms of agent audio, its spoken event and its mark.
         let agent = """
             import json, sys
@@ -84,7 +84,7 @@ import Testing
         let script = Tools.scratch + "/agent.py"
         try agent.write(toFile: script, atomically: true, encoding: .utf8)
         let started = Date()
-        let result = try Tools.sh("echo hi | switchboard run --text --loop-marks --linger-ms 1000 'python3 \(script) | mulaw-encode'")
+        let result = try await Tools.sh("echo hi | switchboard run --text --loop-marks --linger-ms 1000 'python3 \(script) | mulaw-encode'")
         #expect(result.status == 0, "\(result.stderr)")
         let types = result.json.map { $0["type"] as? String ?? "" }
         #expect(types.contains("audio"))

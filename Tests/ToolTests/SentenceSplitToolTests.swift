@@ -7,8 +7,8 @@ import Testing
         result.json.filter { $0["type"] as? String == "sentence" }.compactMap { $0["text"] as? String }
     }
 
-    @Test func plainTextIsSplit() throws {
-        let result = try Tools.sh(#"echo "Hi. How are you? Dr. Rao is in at 10.30 a.m. tomorrow." | sentence-split --text"#)
+    @Test func plainTextIsSplit() async throws {
+        let result = try await Tools.sh(#"echo "Hi. How are you? Dr. Rao is in at 10.30 a.m. tomorrow." | sentence-split --text"#)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stderr.isEmpty, "silent on success")
         #expect(sentences(result) == ["Hi.", "How are you?", "Dr. Rao is in at 10.30 a.m. tomorrow."])
@@ -16,8 +16,8 @@ import Testing
         #expect(result.json.allSatisfy { $0["turn"] as? Int == 0 })
     }
 
-    @Test func splitsTheReceptionistsStreamedAnswers() throws {
-        let result = try Tools.sh(
+    @Test func splitsTheReceptionistsStreamedAnswers() async throws {
+        let result = try await Tools.sh(
             "llm-stream --script Examples/receptionist.yaml --today 2026-11-21 --words-per-second 0 | sentence-split --text",
             stdin: Data("Hello\nI need an appointment tomorrow at ten\n".utf8))
         #expect(result.status == 0, "\(result.stderr)")
@@ -29,61 +29,61 @@ import Testing
         #expect(types.filter { $0 == "response.start" || $0 == "response.end" || $0 == "context" }.count == 6, "the rest is passed on")
     }
 
-    @Test func optionsShapeThePieces() throws {
+    @Test func optionsShapeThePieces() async throws {
         let text = "Sure thing, I can book that for you. OK. Bye."
-        let early = try Tools.sh("echo '\(text)' | sentence-split --first-min-chars 10 --min-chars 5 --text")
+        let early = try await Tools.sh("echo '\(text)' | sentence-split --first-min-chars 10 --min-chars 5 --text")
         #expect(sentences(early) == ["Sure thing,", "I can book that for you.", "OK. Bye."])
-        let long = try Tools.sh("echo 'This answer runs on for a while, and then it runs on some more.' | sentence-split --max-chars 40 --text")
+        let long = try await Tools.sh("echo 'This answer runs on for a while, and then it runs on some more.' | sentence-split --max-chars 40 --text")
         #expect(sentences(long) == ["This answer runs on for a while,", "and then it runs on some more."])
     }
 
-    @Test func abbreviationsFileExtendsTheLists() throws {
+    @Test func abbreviationsFileExtendsTheLists() async throws {
         let file = Tools.scratch + "/clinic.abbr"
         try "# clinic words\nOPD.\nWd. numeric\n".write(toFile: file, atomically: true, encoding: .utf8)
-        let without = try Tools.sh("echo 'Go to OPD. Then Wd. 4 please.' | sentence-split --text")
+        let without = try await Tools.sh("echo 'Go to OPD. Then Wd. 4 please.' | sentence-split --text")
         #expect(sentences(without) == ["Go to OPD.", "Then Wd.", "4 please."])
-        let with = try Tools.sh("echo 'Go to OPD. Then Wd. 4 please.' | sentence-split --abbreviations \(file) --text")
+        let with = try await Tools.sh("echo 'Go to OPD. Then Wd. 4 please.' | sentence-split --abbreviations \(file) --text")
         #expect(sentences(with) == ["Go to OPD. Then Wd. 4 please."])
-        let hindiOnly = try Tools.sh("echo 'Dr. Rao. डॉ. राव।' | sentence-split --language hi --text")
+        let hindiOnly = try await Tools.sh("echo 'Dr. Rao. डॉ. राव।' | sentence-split --language hi --text")
         #expect(sentences(hindiOnly) == ["Dr.", "Rao.", "डॉ. राव।"])
     }
 
-    @Test func badAbbreviationsFileIsAConfigurationError() throws {
+    @Test func badAbbreviationsFileIsAConfigurationError() async throws {
         let file = Tools.scratch + "/bad.abbr"
         try "Dr.\netc. sometimes\n".write(toFile: file, atomically: true, encoding: .utf8)
-        let result = try Tools.sh("echo hi | sentence-split --abbreviations \(file)")
+        let result = try await Tools.sh("echo hi | sentence-split --abbreviations \(file)")
         #expect(result.status == 78)
         #expect(result.stderr.contains("bad.abbr:2: unknown kind 'sometimes'"), "\(result.stderr)")
         #expect(result.text.isEmpty)
-        let missing = try Tools.sh("echo hi | sentence-split --abbreviations /nonexistent/words")
+        let missing = try await Tools.sh("echo hi | sentence-split --abbreviations /nonexistent/words")
         #expect(missing.status == 78)
         #expect(missing.stderr.contains("/nonexistent/words: no such file"), "\(missing.stderr)")
     }
 
-    @Test func usageErrorsNameTheOption() throws {
+    @Test func usageErrorsNameTheOption() async throws {
         for (arguments, named) in [("--max-chars 5", "--max-chars"), ("--language fr", "--language"), ("--min-chars 300 --max-chars 100", "--min-chars"),
                                    ("--first-min-chars -1", "first-min-chars")] {
-            let result = try Tools.sh("sentence-split \(arguments) < /dev/null")
+            let result = try await Tools.sh("sentence-split \(arguments) < /dev/null")
             #expect(result.status == 64, "\(arguments)")
             #expect(result.stderr.contains(named), "\(arguments): \(result.stderr)")
         }
     }
 
-    @Test func badInputIsReportedAndTheStreamGoesOn() throws {
+    @Test func badInputIsReportedAndTheStreamGoesOn() async throws {
         let input = #"{"type":"token","turn":1}"# + "\n" + #"{"type":"token","turn":1,"text":"Fine. "# + "\n"
             + #"{"type":"token","turn":1,"text":"Still here."}"# + "\n"
-        let result = try Tools.sh("sentence-split --text", stdin: Data(input.utf8))
+        let result = try await Tools.sh("sentence-split --text", stdin: Data(input.utf8))
         #expect(result.status == 0)
         let errors = result.json.filter { $0["type"] as? String == "error" }
         #expect(errors.count == 2, "a token without text, a header that is not JSON: \(result.text)")
         #expect(sentences(result) == ["Still here."])
-        let truncated = try Tools.sh(#"printf '{"type":"token","turn":1,"text":"Hi. "}\n{"type":"x","len":10}\nabc' | sentence-split --text"#)
+        let truncated = try await Tools.sh(#"printf '{"type":"token","turn":1,"text":"Hi. "}\n{"type":"x","len":10}\nabc' | sentence-split --text"#)
         #expect(truncated.status == 65)
         #expect(sentences(truncated) == ["Hi."])
     }
 
-    @Test func helpExplains() throws {
-        let result = try Tools.sh("sentence-split --help")
+    @Test func helpExplains() async throws {
+        let result = try await Tools.sh("sentence-split --help")
         #expect(result.status == 0)
         for phrase in ["--first-min-chars", "--abbreviations", "response.end", "Exit status", "echo \"Hi. How are you?\" | sentence-split"] {
             #expect(result.text.contains(phrase), "\(phrase)")

@@ -35,8 +35,17 @@ enum Tools {
     }
 
     /// Runs a shell pipeline with the built tools first on PATH; `pipefail` makes the status
-    /// that of the first stage that failed.
-    static func sh(_ pipeline: String, stdin: Data? = nil) throws -> Result {
+    /// that of the first stage that failed. The waiting happens on a Dispatch thread: blocked
+    /// here, one of Swift's two cooperative threads would stall every other test meanwhile.
+    static func sh(_ pipeline: String, stdin: Data? = nil) async throws -> Result {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async {
+                continuation.resume(with: Swift.Result<Tools.Result, any Error> { try shBlocking(pipeline, stdin: stdin) })
+            }
+        }
+    }
+
+    private static func shBlocking(_ pipeline: String, stdin: Data?) throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/bash")
         process.arguments = ["-o", "pipefail", "-c", pipeline]

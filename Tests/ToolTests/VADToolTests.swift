@@ -3,8 +3,8 @@ import Testing
 
 /// `vad` as a user runs it: in a pipeline, and `vad eval` on a corpus built by the corpus script.
 @Suite(.serialized) struct VADToolTests {
-    @Test func findsTheUtterancesOfTheSampleCall() throws {
-        let result = try Tools.sh("mulaw-decode -i Examples/call.wav | vad | switchboard dump")
+    @Test func findsTheUtterancesOfTheSampleCall() async throws {
+        let result = try await Tools.sh("mulaw-decode -i Examples/call.wav | vad | switchboard dump")
         #expect(result.status == 0, "\(result.stderr)")
         let lines = result.json
         let vad = lines.filter { $0["type"] as? String == "vad" }
@@ -17,30 +17,30 @@ import Testing
         #expect(lines.last?["type"] as? String == "stop")
     }
 
-    @Test func badInputGetsAnErrorEventAndTheStreamGoesOn() throws {
+    @Test func badInputGetsAnErrorEventAndTheStreamGoesOn() async throws {
         let input = #"{"type":"audio","codec":"mulaw","rate":8000,"ts":0,"b64":"//8="}"# + "\n{not json\nhello\n"
-        let result = try Tools.sh("vad --text", stdin: Data(input.utf8))
+        let result = try await Tools.sh("vad --text", stdin: Data(input.utf8))
         #expect(result.status == 0, "\(result.stderr)")
         let types = result.json.compactMap { $0["type"] as? String }
         #expect(types == ["audio", "error", "error", "text"], "\(result.text)")
         #expect((result.json[1]["message"] as? String)?.contains("expected pcm16 audio at 8000 or 16000 Hz") == true)
     }
 
-    @Test func usageErrorsNameTheOption() throws {
-        let result = try Tools.sh("vad --aggressiveness 7 </dev/null")
+    @Test func usageErrorsNameTheOption() async throws {
+        let result = try await Tools.sh("vad --aggressiveness 7 </dev/null")
         #expect(result.status == 64)
         #expect(result.stderr.contains("--aggressiveness"))
-        let missing = try Tools.sh("vad eval --corpus /nonexistent --quiet")
+        let missing = try await Tools.sh("vad eval --corpus /nonexistent --quiet")
         #expect(missing.status == 66)
         #expect(missing.stderr.contains("/nonexistent"))
     }
 
     /// A short corpus from scripts/vad-corpus.py (espeak-ng, flite, sox), scored end to end.
-    @Test func evalScoresACorpusAndOtherDetectorsDecisions() throws {
+    @Test func evalScoresACorpusAndOtherDetectorsDecisions() async throws {
         let corpus = Tools.scratch + "/vad-corpus"
-        let made = try Tools.sh("scripts/vad-corpus.py --seconds 30 --seed 3 --out \(corpus)")
+        let made = try await Tools.sh("scripts/vad-corpus.py --seconds 30 --seed 3 --out \(corpus)")
         #expect(made.status == 0, "\(made.stderr)")
-        let result = try Tools.sh("vad eval --corpus \(corpus) --json --quiet")
+        let result = try await Tools.sh("vad eval --corpus \(corpus) --json --quiet")
         #expect(result.status == 0, "\(result.stderr)")
         let report = try #require(result.json.first)
         let rows = try #require(report["rows"] as? [[String: Any]])
@@ -65,15 +65,15 @@ import Testing
             try JSONSerialization.data(withJSONObject: decisions).write(to: URL(fileURLWithPath: "\(corpus)/\(name).json"))
         }
         // With --silence-ms below the labels' shortest gap, a perfect detector is scored perfect.
-        let perfectReport = try #require(try Tools.sh("vad eval --corpus \(corpus) --detections \(corpus)/perfect.json --json --silence-ms 100 --min-speech-ms 10 --pre-roll-ms 0").json.first)
+        let perfectReport = try #require(try await Tools.sh("vad eval --corpus \(corpus) --detections \(corpus)/perfect.json --json --silence-ms 100 --min-speech-ms 10 --pre-roll-ms 0").json.first)
         let overall = try #require(perfectReport["overall"] as? [String: Any])
         #expect(overall["f1"] as? Double == 1, "\(overall)")
         #expect(overall["false_starts_per_min"] as? Double == 0)
-        let silentReport = try #require(try Tools.sh("vad eval --corpus \(corpus) --detections \(corpus)/silent.json --json").json.first)
+        let silentReport = try #require(try await Tools.sh("vad eval --corpus \(corpus) --detections \(corpus)/silent.json --json").json.first)
         #expect((silentReport["overall"] as? [String: Any])?["recall"] as? Double == 0)
         // Decisions missing a file are refused.
         try Data(#"{"detector":"x","frame_ms":10,"cpu_seconds":0,"audio_seconds":0,"files":{}}"#.utf8).write(to: URL(fileURLWithPath: corpus + "/empty.json"))
-        let refused = try Tools.sh("vad eval --corpus \(corpus) --detections \(corpus)/empty.json")
+        let refused = try await Tools.sh("vad eval --corpus \(corpus) --detections \(corpus)/empty.json")
         #expect(refused.status == 66 && refused.stderr.contains("no entry for"), "\(refused.stderr)")
     }
 }
