@@ -39,7 +39,10 @@ let package = Package(
 
         // The frame protocol, the Stage abstraction and stdio binding.
         // The one bounded queue with an urgent lane: graph edges, playout, provider bodies.
-        .target(name: "Channels", dependencies: [.product(name: "DequeModule", package: "swift-collections")]),
+        .target(name: "Channels", dependencies: [.product(name: "DequeModule", package: "swift-collections")],
+            // Graph edges are BoundedChannel<Frame>: let clients specialise it, or every hop
+            // instantiates generic metadata at run time (a fifth of the runtime's CPU).
+            swiftSettings: [.unsafeFlags(["-cross-module-optimization"])]),
 
         .target(name: "SwitchboardCore", dependencies: ["Channels",
             .product(name: "Logging", package: "swift-log"),
