@@ -37,7 +37,7 @@ struct CallsBench: AsyncParsableCommand {
         guard !counts.isEmpty, counts.allSatisfy({ $0 > 0 }) else { throw ValidationError("--calls: positive numbers, comma-separated") }
         if counts.count > 1 {
             print(CallsReport.header)
-            fflush(stdout)  // before the children write below it
+            fflush(nil)  // before the children write below it
             for count in counts { try runInOwnProcess(count) }
             return
         }
