@@ -90,3 +90,7 @@ for turn, line in enumerate(open(sys.argv[1], encoding="utf-8")):
 tokens=$(grep -c '"token"' "$data/answers.tokens.jsonl")
 t=$(best "$bin/sentence-split < $data/answers.tokens.jsonl")
 printf 'sentence-split tool %10.0f tokens/s   (%d token events as JSON lines through a pipe, best of %d)\n' "$(echo "$tokens / $t" | bc -l)" "$tokens" "$runs"
+
+echo
+echo "== calls: N concurrent calls in one process through the call graph (each N in its own process)"
+"$bin/bench" calls --calls "${CALLS:-100,250,500,1000}"
