@@ -111,7 +111,7 @@ import SwitchboardCore
     }
 
     @Test func removeAllMakesRoom() async throws {
-        let channel = FrameChannel(frameLimits: .init(count: 3))
+        let channel = BoundedChannel<Frame>(limits: .init(count: 3))
         for i in 0..<3 { try await channel.send(audio(i * 20, turn: i == 2 ? 2 : 1)) }
         let producer = Task { try await channel.send(audio(60, turn: 2)) }
         channel.removeAll { $0.audio?.turn == 1 }
