@@ -173,13 +173,35 @@ _switchboard() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    dump|mock-providers|help)
+    run|dump|mock-providers|help)
         # Offer subcommand argument completions
         "_switchboard_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'dump mock-providers help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'run dump mock-providers help' -- "${cur}"))
+        ;;
+    esac
+}
+
+_switchboard_run() {
+    repeating_flags=()
+    non_repeating_flags=(--loop-marks --text -h --help)
+    repeating_options=()
+    non_repeating_options=(--stall-ms --linger-ms --log-level)
+    __switchboard_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--stall-ms')
+        return
+        ;;
+    '--linger-ms')
+        return
+        ;;
+    '--log-level')
+        __switchboard_add_completions -W 'trace'$'\n''debug'$'\n''info'$'\n''notice'$'\n''warning'$'\n''error'$'\n''critical'
+        return
         ;;
     esac
 }

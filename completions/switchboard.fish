@@ -22,6 +22,8 @@ function __switchboard_parse_tokens -S
     case 'switchboard'
         __switchboard_parse_subcommand 0 'h/help'
         switch $unparsed_tokens[1]
+        case 'run'
+            __switchboard_parse_subcommand 1 'loop-marks' 'stall-ms=' 'linger-ms=' 'text' 'log-level=' 'h/help'
         case 'dump'
             __switchboard_parse_subcommand 0 'audio' 'no-audio' 'log-level=' 'h/help'
         case 'mock-providers'
@@ -82,9 +84,16 @@ end
 
 complete -c 'switchboard' -f
 complete -c 'switchboard' -n '__switchboard_should_offer_completions_for_flags_or_options "switchboard" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'switchboard' -n '__switchboard_should_offer_completions_for_positional "switchboard" -eq 1' -fa 'run' -d 'Run a call graph in one process: the in-process twin of a shell pipeline.'
 complete -c 'switchboard' -n '__switchboard_should_offer_completions_for_positional "switchboard" -eq 1' -fa 'dump' -d 'Show a frame stream as one readable JSON line per frame.'
 complete -c 'switchboard' -n '__switchboard_should_offer_completions_for_positional "switchboard" -eq 1' -fa 'mock-providers' -d 'Serve local stand-ins for the cloud providers, with faults on demand.'
 complete -c 'switchboard' -n '__switchboard_should_offer_completions_for_positional "switchboard" -eq 1' -fa 'help' -d 'Show subcommand help information.'
+complete -c 'switchboard' -n '__switchboard_should_offer_completions_for_flags_or_options "switchboard run" loop-marks' -l 'loop-marks' -d 'Play the telephone side: echo marks after their audio has played, feed events back (see above).'
+complete -c 'switchboard' -n '__switchboard_should_offer_completions_for_flags_or_options "switchboard run" stall-ms' -l 'stall-ms' -d 'An `a || b` node switches to b when a takes no input for this long.' -rfka ''
+complete -c 'switchboard' -n '__switchboard_should_offer_completions_for_flags_or_options "switchboard run" linger-ms' -l 'linger-ms' -d 'With --loop-marks: after the input ends, how long the graph must be quiet before the call ends.' -rfka ''
+complete -c 'switchboard' -n '__switchboard_should_offer_completions_for_flags_or_options "switchboard run" text' -l 'text' -d 'Write frames as text, payloads inline in base64 (the default when stdout is a terminal).'
+complete -c 'switchboard' -n '__switchboard_should_offer_completions_for_flags_or_options "switchboard run" log-level' -l 'log-level' -d 'Diagnostics on stderr from this level up.' -rfka 'trace debug info notice warning error critical'
+complete -c 'switchboard' -n '__switchboard_should_offer_completions_for_flags_or_options "switchboard run" h help' -s 'h' -l 'help' -d 'Show help information.'
 complete -c 'switchboard' -n '__switchboard_should_offer_completions_for_flags_or_options "switchboard dump" audio' -l 'audio' -d 'Show a line for each audio frame.'
 complete -c 'switchboard' -n '__switchboard_should_offer_completions_for_flags_or_options "switchboard dump" no-audio' -l 'no-audio' -d 'Show a line for each audio frame.'
 complete -c 'switchboard' -n '__switchboard_should_offer_completions_for_flags_or_options "switchboard dump" log-level' -l 'log-level' -d 'Diagnostics on stderr from this level up.' -rfka 'trace debug info notice warning error critical'
