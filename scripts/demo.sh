@@ -55,3 +55,20 @@ for line in sys.stdin:
     event = json.loads(line)
     if event["type"] == "sentence": print("   t%d.s%d  %s" % (event["turn"], event["index"], event["text"]))
 '
+
+echo
+echo "== 7. one process, as a ring (switchboard run --loop-marks): the answers are 'played' in real"
+echo "      time by the looped telephone side; a turn typed meanwhile waits until the last mark echoes"
+printf '{"type":"start","call":"CAdemo","stream":"MZdemo"}\nI need an appointment tomorrow at ten\nMy name is Asha\n' |
+    "$bin/switchboard" run --loop-marks --text \
+        "llm-stream --script Examples/receptionist.yaml --words-per-second 0 --greeting '' | sentence-split | python3 Examples/speak-silence.py | mulaw-encode" |
+    python3 -c '
+import json, sys, time
+start = time.monotonic()
+for line in sys.stdin:
+    event = json.loads(line)
+    at = "%5.2f s" % (time.monotonic() - start)
+    if event["type"] == "response.start": print("  ", at, "caller:", event["text"])
+    elif event["type"] == "sentence": print("  ", at, "agent:  t%d.s%d  %s" % (event["turn"], event["index"], event["text"]))
+    elif event["type"] == "mark": print("  ", at, "        mark", event["name"], "sent with the audio (echoed once played)")
+'

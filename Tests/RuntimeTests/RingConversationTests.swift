@@ -78,6 +78,9 @@ import SwitchboardCore
         #expect(history.contains("May I have your name, please?"), "\(history)")
         #expect(frames.compactMap(\.event).filter { $0.type == "spoken" }.allSatisfy { $0[Ring.loopedKey] == nil },
             "looped copies stay inside the ring")
+        // One mark per sentence: the looped copy of `spoken` makes no second one.
+        let marks = frames.compactMap(\.event).filter { $0.type == "mark" }.compactMap { $0["name"]?.string }
+        #expect(marks.count == Set(marks).count, "\(marks)")
     }
 }
 

@@ -7,7 +7,8 @@ import SwitchboardCore
 /// ready for Twilio.
 ///
 /// * A `spoken` event becomes a `mark` named `t<turn>.s<index>` placed right after that
-///   sentence's audio, so Twilio echoes it once the caller has heard it.
+///   sentence's audio, so Twilio echoes it once the caller has heard it. A copy fed back
+///   round a call's ring (`"looped":true`) reports speech already marked: it passes on.
 /// * A `response.end` of turn N (unless `interrupted`) becomes a `mark` named `t<N>.end` after
 ///   the turn's last audio, so the agent learns when the caller has heard the whole answer.
 /// * A `mark` on the input is an echo from Twilio and ends here; `start` is rewritten to
@@ -102,7 +103,7 @@ public struct MuLawEncoder: Stage {
                     try await outbox.put(.audio(mulawFrame(piece, turn: currentTurn)))
                 }
 
-            case .event(let event) where event.type == "spoken":
+            case .event(let event) where event.type == "spoken" && event["looped"]?.bool != true:
                 if interrupted.contains(event["turn"]?.int) { continue }
                 try await flushAudio()
                 try await outbox.put(frame)
