@@ -119,7 +119,8 @@ public final class BoundedChannel<Element: Sendable>: Sendable {
         if now { callback() }
     }
 
-    /// No more elements will be sent: the consumer gets what is queued, then the end.
+    /// No more elements will be sent: the consumer gets what is queued, then the end; a later
+    /// `send` throws `ChannelClosed`.
     public func finish() {
         let receiver = state.withLock { state -> UnsafeContinuation<Void, Never>? in
             state.finished = true
@@ -192,7 +193,7 @@ public final class BoundedChannel<Element: Sendable>: Sendable {
 
     private func offer(_ element: Element, urgent: Bool, weight: Int) -> Offer {
         let (result, receiver) = state.withLock { state -> (Offer, UnsafeContinuation<Void, Never>?) in
-            if state.closed { return (.closed, nil) }
+            if state.closed || state.finished { return (.closed, nil) }
             if urgent {
                 guard state.urgent.count < limits.count else { return (.full, nil) }
                 state.urgent.append(element)

@@ -21,8 +21,6 @@ public final class FrameChannel: Sendable {
         channel = BoundedChannel(limits: frameLimits, weight: { $0.weight }, isUrgent: { $0.isUrgent })
     }
 
-    public var limits: Limits { channel.limits }
-
     /// See `BoundedChannel.send`: suspends while full, throws `ChannelClosed` once closed.
     public func send(_ frame: Frame) async throws { try await channel.send(frame) }
     /// See `BoundedChannel.offer`.

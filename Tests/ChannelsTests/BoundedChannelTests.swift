@@ -90,6 +90,15 @@ import SwitchboardCore
         #expect(await channel.nextBatch().isEmpty)
     }
 
+    @Test func sendingAfterFinishIsRefused() async throws {
+        let channel = BoundedChannel<Int>(limits: .init(count: 4))
+        try await channel.send(1)
+        channel.finish()
+        await #expect(throws: ChannelClosed.self) { try await channel.send(2) }
+        #expect(await channel.nextBatch() == [1])
+        #expect(await channel.nextBatch().isEmpty)
+    }
+
     @Test func cancellingABlockedSendLeavesNothingQueued() async throws {
         let channel = BoundedChannel<Int>(limits: .init(count: 1))
         try await channel.send(1)
