@@ -48,6 +48,10 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ExtrasBase64", package: "swift-extras-base64"),
         ]),
+        // The stdio binding: frames over file descriptors, on threads of its own (read-ahead and
+        // group-commit writer). Only executables use it: nothing in a call graph starts a thread.
+        .target(name: "Stdio", dependencies: ["SwitchboardCore", .product(name: "Logging", package: "swift-log")]),
+
         // G.711, resampling, sound files, chunking.
         .target(name: "Audio", dependencies: ["CSndFile", "CSampleRate"]),
         // Twilio Media Streams messages.
@@ -96,7 +100,7 @@ let package = Package(
             .product(name: "Logging", package: "swift-log")]),
 
         // What the executables share: common options, logging set-up.
-        .target(name: "ToolSupport", dependencies: ["SwitchboardCore", "Audio", "Stages", "StageOptions",
+        .target(name: "ToolSupport", dependencies: ["SwitchboardCore", "Stdio", "Audio", "Telephony", "Stages", "StageOptions",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log")]),
 
@@ -113,6 +117,7 @@ let package = Package(
 
         // What several test targets share: a clock the test moves by hand.
         .testTarget(name: "SwitchboardCoreTests", dependencies: ["SwitchboardCore"]),
+        .testTarget(name: "StdioTests", dependencies: ["Stdio", "SwitchboardCore"]),
         .testTarget(name: "RuntimeTests", dependencies: ["Runtime", "Stages", "SwitchboardCore", "Audio"]),
         .testTarget(name: "ChannelsTests", dependencies: ["Channels", "SwitchboardCore"]),
         .testTarget(name: "AudioTests", dependencies: ["Audio", "Resilience"]),
@@ -129,7 +134,7 @@ let package = Package(
 )
 
 var toolDependencies: [Target.Dependency] {
-    ["Stages", "StageOptions", "SwitchboardCore", "Audio", "ToolSupport",
+    ["Stages", "StageOptions", "SwitchboardCore", "Stdio", "Audio", "ToolSupport",
      .product(name: "ArgumentParser", package: "swift-argument-parser"),
      .product(name: "Logging", package: "swift-log")]
 }

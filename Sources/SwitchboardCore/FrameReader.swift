@@ -51,13 +51,6 @@ where Chunks.Element == [UInt8], Chunks.Failure == Never {
     }
 }
 
-extension FrameReader where Chunks == ByteChunks {
-    /// Frames from a file descriptor, e.g. `FrameReader(fileDescriptor: 0, stage: "vad")`.
-    public init(fileDescriptor: Int32, stage: String, limits: FrameLimits = .standard) {
-        self.init(chunks: ByteChunks(fileDescriptor: fileDescriptor), stage: stage, limits: limits)
-    }
-}
-
 /// What a `FrameReader` learned about its input once it has been read to the end.
 public final class FrameReaderStatus: @unchecked Sendable {
     private let lock = NSLock()

@@ -1,6 +1,7 @@
 import Logging
 import Stages
 import StageOptions
+import Stdio
 import SwitchboardCore
 
 /// Where agent frames go, as `mulaw-encode`'s output options say: frames on stdout, Twilio

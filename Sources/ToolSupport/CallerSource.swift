@@ -1,5 +1,6 @@
 import Stages
 import StageOptions
+import Stdio
 import SwitchboardCore
 
 /// Where caller frames come from, as `mulaw-decode`'s input options say: a sound file

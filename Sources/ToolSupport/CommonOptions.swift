@@ -1,5 +1,6 @@
 import ArgumentParser
 import Logging
+import Stdio
 import SwitchboardCore
 
 /// `--log-level`, which every Switchboard tool takes.

@@ -1,4 +1,5 @@
 import Foundation
+import Stdio
 import SwitchboardCore
 
 /// Reads the start of stdin to tell what kind of input it is, keeping the bytes it read so

@@ -2,6 +2,7 @@ import ArgumentParser
 import Dialogue
 import Foundation
 import StageOptions
+import Stdio
 import SwitchboardCore
 import ToolSupport
 

@@ -3,6 +3,7 @@ import Audio
 import Logging
 import Stages
 import StageOptions
+import Stdio
 import SwitchboardCore
 import ToolSupport
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import StageOptions
+import Stdio
 import SwitchboardCore
 import ToolSupport
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Stages
+import Stdio
 import SwitchboardCore
 import ToolSupport
 

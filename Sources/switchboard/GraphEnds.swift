@@ -1,6 +1,7 @@
 import Logging
 import Runtime
 import StageOptions
+import Stdio
 import SwitchboardCore
 import ToolSupport
 

@@ -2,6 +2,7 @@ import ArgumentParser
 import Logging
 import Runtime
 import StageOptions
+import Stdio
 import SwitchboardCore
 import ToolSupport
 

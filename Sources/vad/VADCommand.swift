@@ -1,6 +1,7 @@
 import ArgumentParser
 import Stages
 import StageOptions
+import Stdio
 import SwitchboardCore
 import ToolSupport
 

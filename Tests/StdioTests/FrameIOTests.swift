@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import SwitchboardCore
+@testable import Stdio
+import SwitchboardCore
 
 /// Reader and writer over real pipes.
 @Suite struct FrameIOTests {
@@ -15,7 +16,7 @@ import Testing
         let (readEnd, writeEnd) = makePipe()
         let frames = (0..<2000).map { i in
             Frame.audio(AudioFrame(codec: .pcm16, rate: 16000, ts: i * 20, payload: [UInt8](repeating: UInt8(i & 0xFF), count: 640)))
-        } + [sampleFrames[3]]
+        } + [.event(Event("token", ["turn": 3, "text": "Hello \"there\"\n — नमस्ते 😀"]))]
         let writer = FrameWriter(fileDescriptor: writeEnd, encoding: encoding)
         let reading = Task {
             var received: [Frame] = []
@@ -62,7 +63,7 @@ import Testing
         close(readEnd)
         let writer = FrameWriter(fileDescriptor: writeEnd, encoding: .binary)
         await #expect(throws: FileDescriptorWriter.Closed.self) {
-            for _ in 0..<100 { try await writer.send(sampleFrames[1]) }
+            for _ in 0..<100 { try await writer.send(.audio(AudioFrame(codec: .pcm16, rate: 16000, ts: 0, payload: (0..<640).map { UInt8($0 & 0xFF) }))) }
             try await writer.finish()
         }
         close(writeEnd)

@@ -1,4 +1,5 @@
 import Logging
+import SwitchboardCore
 
 /// Binds a stage to this process's stdin and stdout: the thin part of every stage executable.
 public enum StdioBinding {

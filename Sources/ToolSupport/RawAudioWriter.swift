@@ -1,4 +1,6 @@
 import Logging
+import Stdio
+import Stages
 import SwitchboardCore
 
 /// Writes only the audio payload bytes (headerless 8 kHz µ-law, as from `sox -t ul`);

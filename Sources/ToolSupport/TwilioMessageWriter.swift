@@ -1,5 +1,7 @@
 import Logging
 import Synchronization
+import Stdio
+import Stages
 import SwitchboardCore
 import Telephony
 

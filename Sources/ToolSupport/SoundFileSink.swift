@@ -1,5 +1,7 @@
 import Audio
 import Logging
+import Stdio
+import Stages
 import SwitchboardCore
 
 /// Writes the audio to a sound file (its format from the extension); events are not kept,

@@ -1,3 +1,5 @@
+import SwitchboardCore
+
 /// A `FrameSink` that encodes frames onto a file descriptor (normally stdout).
 public final class FrameWriter: FrameSink {
     public let encoder: FrameEncoder

@@ -1,4 +1,6 @@
 import Logging
+import Stdio
+import Stages
 import SwitchboardCore
 
 extension Logger {
