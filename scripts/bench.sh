@@ -93,4 +93,4 @@ printf 'sentence-split tool %10.0f tokens/s   (%d token events as JSON lines thr
 
 echo
 echo "== calls: N concurrent calls in one process through the call graph (each N in its own process)"
-"$bin/bench" calls --calls "${CALLS:-100,250,500,1000}"
+"$bin/bench" calls --calls "${CALLS:-100,250,500,1000}" --peer-calls 20

@@ -32,25 +32,37 @@ struct CallsBench: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Spread the calls' starts over this long.", valueName: "s"))
     var rampS = 2.0
 
+    @Option(help: ArgumentHelp("Also run this many calls both ways, in-process and with every built-in node as its own tool process (the shell-pipeline peer), and compare (0: skip).", valueName: "n"))
+    var peerCalls = 0
+
+    @Flag(help: "Run every built-in node as its tool's process (the peer; the tools must be built beside this executable).")
+    var processes = false
+
     func run() async throws {
         let counts = calls.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
         guard !counts.isEmpty, counts.allSatisfy({ $0 > 0 }) else { throw ValidationError("--calls: positive numbers, comma-separated") }
-        if counts.count > 1 {
+        if counts.count > 1 || peerCalls > 0 {
             print(CallsReport.header)
             fflush(nil)  // before the children write below it
-            for count in counts { try runInOwnProcess(count) }
+            for count in counts { try runInOwnProcess(count, processes: false) }
+            if peerCalls > 0 {
+                try runInOwnProcess(peerCalls, processes: false)
+                try runInOwnProcess(peerCalls, processes: true)
+            }
             return
         }
-        let report = try await CallsRun(graph: graph, calls: counts[0], ramp: .milliseconds(Int(rampS * 1000))).measure()
+        let report = try await CallsRun(graph: graph, calls: counts[0], ramp: .milliseconds(Int(rampS * 1000)), asProcesses: processes).measure()
         if ProcessInfo.processInfo.environment["BENCH_CALLS_CHILD"] == nil { print(CallsReport.header) }
         print(report.line)
     }
 
-    private func runInOwnProcess(_ count: Int) throws {
+    private func runInOwnProcess(_ count: Int, processes: Bool) throws {
         let child = Process()
-        child.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
-        child.arguments = ["calls", "--calls", "\(count)", "--graph", graph, "--ramp-s", "\(rampS)"]
-        child.environment = ProcessInfo.processInfo.environment.merging(["BENCH_CALLS_CHILD": "1"]) { $1 }
+        let executable = URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL
+        child.executableURL = executable
+        child.arguments = ["calls", "--calls", "\(count)", "--graph", graph, "--ramp-s", "\(rampS)"] + (processes ? ["--processes"] : [])
+        let path = executable.deletingLastPathComponent().path + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
+        child.environment = ProcessInfo.processInfo.environment.merging(["BENCH_CALLS_CHILD": "1", "PATH": path]) { $1 }
         try child.run()
         child.waitUntilExit()
         guard child.terminationStatus == 0 else { throw ExitCode(child.terminationStatus) }

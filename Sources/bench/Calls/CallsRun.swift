@@ -9,11 +9,14 @@ struct CallsRun {
     let graph: String
     let calls: Int
     let ramp: Duration
+    /// The peer: every built-in node runs as its tool's process, as in a shell pipeline.
+    let asProcesses: Bool
 
     func measure() async throws -> CallsReport {
         var logger = Logger(label: "bench")
         logger.logLevel = .critical
-        let callGraph = try CallGraph(GraphDescription(parsing: graph), factory: BenchStages(logger: logger), stall: .seconds(30), logger: logger)
+        let factory = BenchStages(logger: logger, builtInsAsProcesses: asProcesses)
+        let callGraph = try CallGraph(GraphDescription(parsing: graph), factory: factory, stall: .seconds(30), logger: logger)
         let lines = try String(contentsOfFile: "Examples/transcripts.txt", encoding: .utf8).split(separator: "\n").map(String.init)
         let recording = try CallerRecording(speech: "Examples/call.wav", lines: lines)
         let baseline = ProcessStatus.read()
@@ -34,8 +37,12 @@ struct CallsRun {
             try await group.waitForAll()
         }
         let (start, end) = measured!
+        let finished = ProcessStatus.read()
+        let wholeRunCPU = finished.cpuSeconds + finished.childrenCPUSeconds - baseline.cpuSeconds - baseline.childrenCPUSeconds
         return CallsReport(
-            calls: calls, cores: (end.cpuSeconds - start.cpuSeconds) / (end.wallSeconds - start.wallSeconds),
+            calls: calls, mode: asProcesses ? "processes" : "in-process",
+            wholeRunCPUPerCallSecond: wholeRunCPU / (Double(calls) * Double(recording.durationMs) / 1000),
+            cores: (end.cpuSeconds - start.cpuSeconds) / (end.wallSeconds - start.wallSeconds),
             residentBytes: end.residentBytes - baseline.residentBytes, threads: end.threads,
             latencies: benchCalls.flatMap(\.latencies), stalledTicks: benchCalls.reduce(0) { $0 + $1.stalledTicks.load(ordering: .relaxed) })
     }

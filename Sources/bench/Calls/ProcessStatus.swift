@@ -4,26 +4,34 @@ import Foundation
 struct ProcessStatus {
     let wallSeconds: Double
     let cpuSeconds: Double
+    /// CPU of the children that have ended (the peer's tool processes).
+    let childrenCPUSeconds: Double
     let residentBytes: Int
     let threads: Int
 
     static func read() -> ProcessStatus {
-        var usage = rusage()
-        getrusage(RUSAGE_SELF.rawValue, &usage)
-        let cpu = Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+        func cpu(_ who: __rusage_who) -> Double {
+            var usage = rusage()
+            getrusage(who.rawValue, &usage)
+            return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+        }
         let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
         func field(_ name: String) -> Int {
             guard let line = status.split(separator: "\n").first(where: { $0.hasPrefix(name + ":") }) else { return 0 }
             return Int(line.split(whereSeparator: \.isWhitespace).dropFirst().first ?? "") ?? 0
         }
         return ProcessStatus(
-            wallSeconds: Double(DispatchTime.now().uptimeNanoseconds) / 1e9, cpuSeconds: cpu,
+            wallSeconds: Double(DispatchTime.now().uptimeNanoseconds) / 1e9, cpuSeconds: cpu(RUSAGE_SELF), childrenCPUSeconds: cpu(RUSAGE_CHILDREN),
             residentBytes: field("VmRSS") * 1024, threads: field("Threads"))
     }
 }
 
 struct CallsReport {
     let calls: Int
+    /// "in-process", or "processes" for the peer: every built-in node a tool process, as in a shell pipeline.
+    let mode: String
+    /// CPU of the whole run (children included) per second of call: comparable across modes.
+    let wholeRunCPUPerCallSecond: Double
     /// Cores busy on average over the measurement window.
     let cores: Double
     /// Resident memory added by the calls.
@@ -32,13 +40,13 @@ struct CallsReport {
     let latencies: [Duration]
     let stalledTicks: Int
 
-    static let header = "calls   cores   CPU ms per call-s   RSS added   per call   threads   turns   added latency p50 / p99   stalled feeds"
+    static let header = "calls   mode         cores   CPU ms per call-s (whole run)   RSS added   per call   threads   turns   added latency p50 / p99   stalled feeds"
 
     var line: String {
         let ms = latencies.map { Double($0.components.attoseconds) / 1e15 + Double($0.components.seconds) * 1000 }.sorted()
         func percentile(_ p: Double) -> Double { ms.isEmpty ? .nan : ms[min(ms.count - 1, Int(Double(ms.count) * p))] }
-        return String(format: "%5d   %5.2f   %17.3f   %7.1f MB   %5.0f KB   %7d   %5d   %8.2f ms / %6.2f ms   %d",
-            calls, cores, cores * 1000 / Double(calls), Double(residentBytes) / 1_048_576, Double(residentBytes) / 1024 / Double(calls),
+        return String(format: "%5d   %-10@   %5.2f   %8.3f (%8.3f)             %7.1f MB   %5.0f KB   %7d   %5d   %8.2f ms / %6.2f ms   %d",
+            calls, mode, cores, cores * 1000 / Double(calls), wholeRunCPUPerCallSecond * 1000, Double(residentBytes) / 1_048_576, Double(residentBytes) / 1024 / Double(calls),
             threads, ms.count, percentile(0.5), percentile(0.99), stalledTicks)
     }
 }
