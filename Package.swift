@@ -118,7 +118,7 @@ let package = Package(
         // What several test targets share: a clock the test moves by hand.
         .testTarget(name: "SwitchboardCoreTests", dependencies: ["SwitchboardCore"]),
         .testTarget(name: "StdioTests", dependencies: ["Stdio", "SwitchboardCore"]),
-        .testTarget(name: "RuntimeTests", dependencies: ["Runtime", "Stages", "SwitchboardCore", "Audio"]),
+        .testTarget(name: "RuntimeTests", dependencies: ["Runtime", "Stages", "StageOptions", "Providers", "Supervisor", "SwitchboardCore", "Audio"]),
         .testTarget(name: "ChannelsTests", dependencies: ["Channels", "SwitchboardCore"]),
         .testTarget(name: "AudioTests", dependencies: ["Audio", "Resilience"]),
         .testTarget(name: "TelephonyTests", dependencies: ["Telephony", "SwitchboardCore"]),

@@ -1,5 +1,6 @@
 import CCurl
 import Foundation
+import Synchronization
 
 /// One thread driving a curl multi handle: every transfer of a client runs here, so thousands
 /// of long-lived streams need one thread, not one each.
@@ -25,6 +26,8 @@ final class CurlEventLoop: @unchecked Sendable {
     private var commands: [Command] = []  // guarded by `lock`
     // Loop-thread state:
     private var transfers: [UnsafeMutableRawPointer: CurlTransfer] = [:]
+    /// `transfers.count`, readable from any thread.
+    let activeTransfers = Atomic<Int>(0)
     /// When curl wants `socket_action(CURL_SOCKET_TIMEOUT)` next; nil when it has no timer.
     fileprivate var curlDeadline: ContinuousClock.Instant?
     private var nextStallCheck = ContinuousClock.now
@@ -99,6 +102,7 @@ final class CurlEventLoop: @unchecked Sendable {
                 return
             }
             transfers[transfer.easy] = transfer
+            activeTransfers.add(1, ordering: .relaxed)
         case .abort(let transfer, let error):
             guard transfers[transfer.easy] === transfer else { return }  // already finished
             finish(transfer) { $0.fail(error) }
@@ -143,6 +147,7 @@ final class CurlEventLoop: @unchecked Sendable {
 
     private func finish(_ transfer: CurlTransfer, _ outcome: (CurlTransfer) -> Void) {
         transfers[transfer.easy] = nil
+        activeTransfers.subtract(1, ordering: .relaxed)
         curl_multi_remove_handle(multi, transfer.easy)
         outcome(transfer)
         transfer.release()

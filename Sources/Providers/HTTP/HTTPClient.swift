@@ -12,6 +12,10 @@ public final class HTTPClient: Sendable {
 
     public init() {}
 
+    /// Transfers in flight: added and not yet finished, failed or aborted (a cancelled call
+    /// must leave none behind).
+    public var activeTransfers: Int { loop.activeTransfers.load(ordering: .relaxed) }
+
     /// Transfers still running when the client goes away fail with `CancellationError`.
     deinit { loop.submit(.shutdown) }
 
