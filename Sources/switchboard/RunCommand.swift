@@ -39,9 +39,13 @@ struct RunCommand: AsyncParsableCommand {
             node failed, 73 output file cannot be made, 78 bad configuration (script, keys).
 
             Examples:
-              echo "I need an appointment tomorrow at ten" | switchboard run 'llm-stream --script Examples/receptionist.yaml | sentence-split'
-              switchboard run 'mulaw-decode -i Examples/call.wav | python3 Examples/gain.py 0.5 | mulaw-encode -o out/quieter.wav'
-              switchboard run --loop-marks 'llm-stream --script Examples/receptionist.yaml | sentence-split' < Examples/transcripts.txt
+              echo "I need an appointment tomorrow at ten" | switchboard run \\
+                'llm-stream --script Examples/receptionist.yaml | sentence-split'
+              switchboard run 'mulaw-decode -i Examples/call.wav |
+                python3 Examples/gain.py 0.5 | mulaw-encode -o out/quieter.wav'
+              switchboard run --loop-marks --text \\
+                'llm-stream --script Examples/receptionist.yaml | sentence-split' \\
+                < Examples/transcripts.txt
             """)
 
     @Argument(help: ArgumentHelp("The graph, as one argument: stages joined by | (and || for a stand-in).", valueName: "graph"))
