@@ -186,8 +186,6 @@ public final class BoundedChannel<Element: Sendable>: Sendable {
     /// Elements the consumer has taken so far: a watchdog that sees it unchanged while
     /// elements wait knows the consumer has stopped.
     public var handedOut: Int { state.withLock { $0.handedOut } }
-    /// Weight queued now.
-    public var weight: Int { state.withLock { $0.weight } }
 
     // MARK: Inside
 
@@ -276,7 +274,7 @@ extension BoundedChannel: AsyncSequence {
         var batch: [Element] = []
         var position = 0
         /// Small enough that an urgent element rarely waits behind a batch already taken.
-        static var batchSize: Int { 16 }
+        public static var batchSize: Int { 16 }
 
         public mutating func next(isolation actor: isolated (any Actor)?) async -> Element? {
             if position == batch.count {

@@ -17,8 +17,15 @@ public enum StdioBinding {
     public static func run(
         _ stage: some Stage, input: some AsyncSequence<Frame, Never> & Sendable, output: some FrameSink, logger: Logger
     ) async -> ExitStatus {
+        await exitStatus(finishing: output, logger: logger) { try await stage.run(input, to: output) }
+    }
+
+    /// Runs `body` (a stage, a whole graph) and maps how it ended to an exit status: 0, also
+    /// when the reader downstream went away (`| head`); a `StageFailure`'s own status; 70 for
+    /// anything else. `output` is finished in every case (finishing twice does no harm).
+    public static func exitStatus(finishing output: some FrameSink, logger: Logger, _ body: () async throws -> Void) async -> ExitStatus {
         do {
-            try await stage.run(input, to: output)
+            try await body()
             try await output.finish()
             return .ok
         } catch let closed as FileDescriptorWriter.Closed where closed.errno == EPIPE {

@@ -43,7 +43,8 @@ extension FrameChannel: AsyncSequence {
 
     public func makeAsyncIterator() -> Iterator { Iterator(channel: self) }
 
-    /// Hands out the channel's batches one frame at a time.
+    /// Hands out the channel's batches one frame at a time, as `BoundedChannel.Iterator` does
+    /// (that one would run unspecialised when a stage calls it).
     public struct Iterator: AsyncIteratorProtocol {
         let channel: FrameChannel
         var batch: [Frame] = []
@@ -51,8 +52,7 @@ extension FrameChannel: AsyncSequence {
 
         public mutating func next(isolation actor: isolated (any Actor)?) async -> Frame? {
             if position == batch.count {
-                // Small batches: an interrupt rarely waits behind frames already taken.
-                batch = await channel.nextBatch(max: 16)
+                batch = await channel.nextBatch(max: BoundedChannel<Frame>.Iterator.batchSize)
                 position = 0
                 if batch.isEmpty { return nil }
             }

@@ -86,41 +86,28 @@ struct RunCommand: AsyncParsableCommand {
     }
 
     private func run(_ call: CallGraph, source: CallerSource, realtime: Bool, output: CallDestination, logger: Logger) async -> ExitStatus {
-        do {
-            if loopMarks {
-                let ring = Ring(graph: call, logger: logger)
-                let telephone = LoopedTelephone(output: output, inbound: ring.inbound)
-                let linger = Duration.milliseconds(lingerMs)
-                try await withThrowingTaskGroup(of: Void.self) { group in
-                    group.addTask { await telephone.play() }
-                    group.addTask {
-                        await source.pump(into: ring.inbound, realtime: realtime, finishing: false)
-                        let ended = ContinuousClock.now
-                        while !telephone.isIdle(quiet: linger, since: ended) { try await Task.sleep(for: .milliseconds(20)) }
-                        ring.inbound.finish()
-                    }
-                    try await ring.run(telephone: telephone)
-                    try await group.waitForAll()
-                }
-            } else {
+        let loopMarks = loopMarks, linger = Duration.milliseconds(lingerMs)
+        return await StdioBinding.exitStatus(finishing: output, logger: logger) {
+            guard loopMarks else {
                 let input = FrameChannel()
                 async let pumped: Void = source.pump(into: input, realtime: realtime)
                 try await call.run(input: input, output: output)
                 await pumped
+                return
             }
-            return .ok
-        } catch let closed as FileDescriptorWriter.Closed where closed.errno == EPIPE {
-            return .ok  // stdout's reader went away (`| head`)
-        } catch let failure as StageFailure {
-            logger.error("\(failure.message)")
-            return failure.status
-        } catch {
-            logger.error("\(error)")
-            return .software
+            let ring = Ring(graph: call, logger: logger)
+            let telephone = LoopedTelephone(output: output, inbound: ring.inbound)
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask { await telephone.play() }
+                group.addTask {
+                    await source.pump(into: ring.inbound, realtime: realtime, finishing: false)
+                    let ended = ContinuousClock.now
+                    while !telephone.isIdle(quiet: linger, since: ended) { try await Task.sleep(for: .milliseconds(20)) }
+                    ring.inbound.finish()
+                }
+                try await ring.run(telephone: telephone)
+                try await group.waitForAll()
+            }
         }
     }
 }
-
-#if canImport(Glibc)
-import Glibc
-#endif

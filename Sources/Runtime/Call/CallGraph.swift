@@ -66,8 +66,7 @@ public struct CallGraph: Sendable {
     }
 }
 
-/// Where a node sends: the next node's channel, or the graph's output. One type, so that a
-/// node's `run` is specialised once.
+/// Where a node sends: the next node's channel, or, for the last node, the graph's output.
 private enum NodeOutput<Sink: FrameSink>: FrameSink {
     case channel(FrameChannel)
     case sink(Sink)

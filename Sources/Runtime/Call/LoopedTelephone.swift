@@ -63,7 +63,6 @@ public final class LoopedTelephone<Output: FrameSink>: FrameSink {
                 continue
             }
             guard let batch = await nextCommands(within: wait) else { continue }
-            if batch.isEmpty, marks.isEmpty { return }
             for command in batch {
                 switch command {
                 case .audio(let duration):

@@ -41,7 +41,6 @@ public struct Ring: Sendable {
             }
             defer { feedback.close() }
             try await graph.run(input: inbound, output: end)
-            feedback.finish()
             group.cancelAll()
         }
     }

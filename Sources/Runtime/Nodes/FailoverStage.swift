@@ -6,8 +6,8 @@ import SwitchboardCore
 ///
 /// `a` has failed when it throws (a subprocess exiting with a status other than 0), when it
 /// ends before its input does without a `stop` having passed, when it sends an `error` with
-/// `fatal:true`, or when it stops taking input for longer than `stall` (its input channel
-/// stays full). `b` is handed the last `context` event `a` sent, so that it continues the
+/// `fatal:true`, or when frames wait in its input channel for longer than `stall` without it
+/// taking any. `b` is handed the last `context` event `a` sent, so that it continues the
 /// conversation instead of starting over, then the frames `a` was given after that context
 /// (`InputCursor`): the one `a` failed on gets its answer from `b`. The switch is reported
 /// downstream as a non-fatal `error` event naming both.
@@ -28,19 +28,17 @@ public struct FailoverStage: Stage {
         let cursor = InputCursor(input.makeAsyncIterator())
         let watch = AlternativeWatch(output: output, onContext: { cursor.checkpoint() })
         for (index, alternative) in alternatives.enumerated() {
-            let isLast = index == alternatives.count - 1
-            let failure: (any Error)?
             do {
                 try await serve(alternative, from: cursor, watch: watch)
                 return
             } catch {
-                failure = error
+                guard index + 1 < alternatives.count else { throw error }
+                if Task.isCancelled { throw CancellationError() }
+                cursor.replayHandedOver()
+                let next = alternatives[index + 1].name
+                logger.warning("\(alternative.name) failed (\(error)): \(next) takes over", metadata: CallContext.id.map { ["call": "\($0)"] })
+                try await output.send(.error(stage: name, message: "\(alternative.name) failed (\(error)); switched to \(next)"))
             }
-            guard !isLast, let failure else { throw failure ?? CancellationError() }
-            if Task.isCancelled { throw CancellationError() }
-            let next = alternatives[index + 1].name
-            logger.warning("\(alternative.name) failed (\(failure)): \(next) takes over", metadata: CallContext.id.map { ["call": "\($0)"] })
-            try await output.send(.error(stage: name, message: "\(alternative.name) failed (\(failure)); switched to \(next)"))
         }
     }
 
@@ -48,7 +46,6 @@ public struct FailoverStage: Stage {
     private func serve(_ alternative: any Stage, from cursor: InputCursor, watch: AlternativeWatch<some FrameSink>) async throws {
         let feed = FrameChannel()
         if let context = watch.lastContext { _ = feed.offer(.event(context)) }
-        defer { cursor.replayHandedOver() }
         try await withThrowingTaskGroup(of: Step.self) { group in
             group.addTask {
                 do {
@@ -74,7 +71,7 @@ public struct FailoverStage: Stage {
                     throw error
                 case .stalled:
                     throw AlternativeFailure.stalled(stall)
-                case .feedClosed:
+                case .stopped:
                     break  // the runner's own step says why
                 }
             }
@@ -82,7 +79,8 @@ public struct FailoverStage: Stage {
     }
 
     private enum Step: Sendable {
-        case ran, failed(any Error), inputEnded, stalled, feedClosed
+        /// `stopped`: the forwarder found the feed closed, or the watchdog was called off.
+        case ran, failed(any Error), inputEnded, stalled, stopped
     }
 
     /// Moves input frames into the alternative's channel; a frame it could not hand over is
@@ -94,7 +92,7 @@ public struct FailoverStage: Stage {
                 cursor.handedOver(frame)
             } catch {
                 cursor.putBack(frame)
-                return .feedClosed
+                return .stopped
             }
         }
         feed.finish()
@@ -113,7 +111,7 @@ public struct FailoverStage: Stage {
             taken = takenNow
             if idleChecks >= 2 { return .stalled }
         }
-        return .feedClosed
+        return .stopped
     }
 }
 
