@@ -64,6 +64,7 @@ public final class BoundedChannel<Element: Sendable>: Sendable {
 
         /// Everyone waiting for room: they try again (there are few producers per channel).
         mutating func takeWaitingProducers() -> (senders: [Sender], callbacks: [@Sendable () -> Void]) {
+            if senders.isEmpty && roomCallbacks.isEmpty { return ([], []) }
             defer {
                 senders.removeAll()
                 roomCallbacks.removeAll()
@@ -134,8 +135,16 @@ public final class BoundedChannel<Element: Sendable>: Sendable {
     /// Everything queued (urgent elements first), at most `max`; waits while nothing is.
     /// Empty means the end: finished and drained, closed, or the waiting task was cancelled.
     public func nextBatch(max: Int = .max) async -> [Element] {
+        var batch: [Element] = []
+        await nextBatch(into: &batch, max: max)
+        return batch
+    }
+
+    /// `nextBatch(max:)` into a caller's array, replacing its contents but keeping its storage:
+    /// a consumer that takes one element per wake-up (20 ms audio) allocates nothing per batch.
+    public func nextBatch(into batch: inout [Element], max: Int = .max) async {
+        batch.removeAll(keepingCapacity: true)
         while true {
-            var batch: [Element] = []
             let (waiting, ended) = state.withLock { state in
                 while batch.count < max, let element = state.urgent.popFirst() { batch.append(element) }
                 while batch.count < max, let element = state.normal.popFirst() {
@@ -147,10 +156,10 @@ public final class BoundedChannel<Element: Sendable>: Sendable {
                 return (batch.isEmpty ? ([], []) : state.takeWaitingProducers(), ended)
             }
             wake(waiting)
-            if !batch.isEmpty || ended { return batch }
-            if Task.isCancelled { return [] }
+            if !batch.isEmpty || ended { return }
+            if Task.isCancelled { return }
             await waitForElements()
-            if Task.isCancelled { return [] }
+            if Task.isCancelled { return }
         }
     }
 
@@ -278,7 +287,7 @@ extension BoundedChannel: AsyncSequence {
 
         public mutating func next(isolation actor: isolated (any Actor)?) async -> Element? {
             if position == batch.count {
-                batch = await channel.nextBatch(max: Self.batchSize)
+                await channel.nextBatch(into: &batch, max: Self.batchSize)
                 position = 0
                 if batch.isEmpty { return nil }
             }

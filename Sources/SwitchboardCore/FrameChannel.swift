@@ -30,6 +30,7 @@ public final class FrameChannel: Sendable {
     /// The reading node is gone: queued frames are dropped, senders throw.
     public func close() { channel.close() }
     public func nextBatch(max: Int = .max) async -> [Frame] { await channel.nextBatch(max: max) }
+    public func nextBatch(into batch: inout [Frame], max: Int = .max) async { await channel.nextBatch(into: &batch, max: max) }
     public var count: Int { channel.count }
     public var handedOut: Int { channel.handedOut }
 }
@@ -52,7 +53,7 @@ extension FrameChannel: AsyncSequence {
 
         public mutating func next(isolation actor: isolated (any Actor)?) async -> Frame? {
             if position == batch.count {
-                batch = await channel.nextBatch(max: BoundedChannel<Frame>.Iterator.batchSize)
+                await channel.nextBatch(into: &batch, max: BoundedChannel<Frame>.Iterator.batchSize)
                 position = 0
                 if batch.isEmpty { return nil }
             }

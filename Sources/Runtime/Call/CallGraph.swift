@@ -9,6 +9,8 @@ public struct CallGraph: Sendable {
     public let description: GraphDescription
     /// One stage per node: built in, a subprocess, or a `FailoverStage` for `a || b`.
     public let nodes: [any Stage]
+    /// What runs, one task each: `nodes`, with consecutive processing stages fused into one.
+    let tasks: [any Stage]
     /// The bounds of every channel between two nodes.
     public var edgeLimits: FrameChannel.Limits = FrameChannel.defaultFrameLimits
 
@@ -20,6 +22,7 @@ public struct CallGraph: Sendable {
             }
             return stages.count == 1 ? stages[0] : FailoverStage(alternatives: stages, stall: stall, logger: logger)
         }
+        tasks = FusedStage.fusing(nodes)
     }
 
     /// Runs one call: `input` is the first node's input (its producers finish it); what the
@@ -30,13 +33,13 @@ public struct CallGraph: Sendable {
     /// call winds down instead of hanging. The first failure is thrown once all have ended.
     /// Cancelling the calling task cancels every node.
     public func run(input: FrameChannel, output: some FrameSink) async throws {
-        let inputs = [input] + nodes.dropFirst().map { _ in FrameChannel(frameLimits: edgeLimits) }
+        let inputs = [input] + tasks.dropFirst().map { _ in FrameChannel(frameLimits: edgeLimits) }
         let failures = try await withThrowingTaskGroup(of: (any Error)?.self) { group in
-            for (index, node) in nodes.enumerated() {
+            for (index, node) in tasks.enumerated() {
                 let inbox = inputs[index]
                 let next: FrameChannel? = index + 1 < inputs.count ? inputs[index + 1] : nil
                 group.addTask {
-                    let failure = await Self.run(node, from: inbox, to: next.map(NodeOutput.channel) ?? .sink(output))
+                    let failure = await Self.run(node, from: inbox, to: NodeOutput(next, else: output))
                     inbox.close()
                     next?.finish()
                     return failure
@@ -51,7 +54,7 @@ public struct CallGraph: Sendable {
     }
 
     /// Runs a node to its end; returns its failure, after telling the nodes downstream.
-    private static func run(_ node: any Stage, from inbox: FrameChannel, to output: NodeOutput<some FrameSink>) async -> (any Error)? {
+    private static func run(_ node: any Stage, from inbox: FrameChannel, to output: NodeOutput) async -> (any Error)? {
         do {
             try await node.run(inbox, to: output)
             return nil
@@ -67,15 +70,20 @@ public struct CallGraph: Sendable {
 }
 
 /// Where a node sends: the next node's channel, or, for the last node, the graph's output.
-private enum NodeOutput<Sink: FrameSink>: FrameSink {
-    case channel(FrameChannel)
-    case sink(Sink)
+///
+/// A final class, not a generic enum: a stage's `run` is called through an existential and
+/// copies its sink through value witnesses at every send; a class reference is one retain.
+private final class NodeOutput: FrameSink {
+    private let channel: FrameChannel?
+    private let sink: any FrameSink
+
+    init(_ channel: FrameChannel?, else sink: some FrameSink) {
+        self.channel = channel
+        self.sink = sink
+    }
 
     func send(_ frame: Frame) async throws {
-        switch self {
-        case .channel(let channel): try await channel.send(frame)
-        case .sink(let sink): try await sink.send(frame)
-        }
+        if let channel { try await channel.send(frame) } else { try await sink.send(frame) }
     }
 
     /// The graph finishes each channel (and the output) itself, after the node has ended.

@@ -6,7 +6,7 @@ import SwitchboardCore
 /// Its sources (Twilio messages, raw µ-law, sound files, frames) all become frames first; this
 /// stage only converts audio. Every event passes through; `start` is rewritten to describe the
 /// audio that now follows it. After `stop` the stage flushes and ends, as every stage does.
-public struct MuLawDecoder: Stage {
+public struct MuLawDecoder: ProcessingStage {
     public let name = "mulaw-decode"
     public var outputRate: Int
     public var quality: ResamplerQuality
@@ -16,21 +16,24 @@ public struct MuLawDecoder: Stage {
         self.quality = quality
     }
 
-    public func run(_ input: some AsyncSequence<Frame, Never> & Sendable, to output: some FrameSink) async throws {
-        var converter = RateConverter(outputRate: outputRate, quality: quality)
+    public func makeProcessor() -> any FrameProcessor { Processor(stage: self) }
+
+    /// One call's converter.
+    struct Processor: FrameProcessor {
+        let stage: MuLawDecoder
+        var converter: RateConverter
         // Where the filter tail belongs when it is flushed.
         var nextTs = 0
         var lastTurn: Int?
         var lastExtra = JSONObject()
 
-        func flushTail() async throws {
-            let tail = converter.flush()
-            guard !tail.isEmpty else { return }
-            try await output.send(
-                AudioFrame(codec: .pcm16, rate: outputRate, ts: nextTs, turn: lastTurn, payload: PCM16.bytes(tail), extra: lastExtra))
+        init(stage: MuLawDecoder) {
+            self.stage = stage
+            converter = RateConverter(outputRate: stage.outputRate, quality: stage.quality)
         }
 
-        for await frame in input {
+        mutating func process(_ frame: Frame, into output: inout [Frame]) -> ProcessorStep {
+            let outputRate = stage.outputRate
             switch frame {
             case .audio(var audio):
                 nextTs = audio.ts + Int(audio.durationMs.rounded())
@@ -42,34 +45,41 @@ public struct MuLawDecoder: Stage {
                         audio.codec = .pcm16
                         audio.payload = MuLaw.decodeToPCM16(audio.payload)
                     }
-                    try await output.send(audio)
-                    continue
+                    output.append(.audio(audio))
+                    return .more
                 }
                 let samples: [Int16]
                 do {
                     samples = try converter.convert(audio.pcmSamples, from: audio.rate)
                 } catch {
-                    try await output.send(Event.error(stage: name, message: "\(error)"))
-                    continue
+                    output.append(.event(Event.error(stage: stage.name, message: "\(error)")))
+                    return .more
                 }
-                guard !samples.isEmpty else { continue }
+                guard !samples.isEmpty else { return .more }
                 audio.codec = .pcm16
                 audio.rate = outputRate
                 audio.payload = PCM16.bytes(samples)
-                try await output.send(audio)
+                output.append(.audio(audio))
             case .event(var event) where event.type == "start":
                 event["codec"] = .string(AudioCodec.pcm16.rawValue)
                 event["rate"] = .int(outputRate)
-                try await output.send(event)
+                output.append(.event(event))
             case .event(let event) where event.type == "stop":
                 // The call is over (DESIGN §1): flush, pass it on, and end.
-                try await flushTail()
-                try await output.send(event)
-                return
+                finish(into: &output)
+                output.append(frame)
+                return .end
             default:
-                try await output.send(frame)
+                output.append(frame)
             }
+            return .more
         }
-        try await flushTail()
+
+        /// The resampler's filter tail.
+        mutating func finish(into output: inout [Frame]) {
+            let tail = converter.flush()
+            guard !tail.isEmpty else { return }
+            output.append(.audio(AudioFrame(codec: .pcm16, rate: stage.outputRate, ts: nextTs, turn: lastTurn, payload: PCM16.bytes(tail), extra: lastExtra)))
+        }
     }
 }

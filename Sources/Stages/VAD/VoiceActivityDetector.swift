@@ -8,7 +8,7 @@ import SwitchboardCore
 /// on too, with one `error` event naming the expected format each time the format goes wrong.
 /// A `start` event begins a new call (the noise floor is learnt afresh); `stop` closes an open
 /// utterance, is passed on, and ends the stage.
-public struct VoiceActivityDetector: Stage {
+public struct VoiceActivityDetector: ProcessingStage {
     public let name = "vad"
     public static let rates = SpeechDetector.rates
     public var thresholdOffset: Float
@@ -19,52 +19,62 @@ public struct VoiceActivityDetector: Stage {
         self.endpointing = endpointing
     }
 
-    public func run(_ input: some AsyncSequence<Frame, Never> & Sendable, to output: some FrameSink) async throws {
+    public func makeProcessor() -> any FrameProcessor { Processor(stage: self) }
+
+    /// One call's detector.
+    struct Processor: FrameProcessor {
+        let stage: VoiceActivityDetector
         var segmenter: SpeechSegmenter?
         var complainedAbout: String?
 
-        func send(_ transition: Endpointer.Transition?) async throws {
+        init(stage: VoiceActivityDetector) { self.stage = stage }
+
+        mutating func process(_ frame: Frame, into output: inout [Frame]) -> ProcessorStep {
+            switch frame {
+            case .audio(let audio):
+                output.append(frame)
+                guard audio.codec == .pcm16, VoiceActivityDetector.rates.contains(audio.rate) else {
+                    let format = "\(audio.codec.rawValue) at \(audio.rate) Hz"
+                    if complainedAbout != format {
+                        complainedAbout = format
+                        output.append(.event(Event.error(stage: stage.name, message:
+                            "expected pcm16 audio at 8000 or 16000 Hz, got \(format) (put mulaw-decode --rate 8000 in front); passing it on unanalysed")))
+                    }
+                    return .more
+                }
+                complainedAbout = nil
+                if segmenter?.rate != audio.rate {
+                    Self.send(segmenter?.finish(), into: &output)
+                    segmenter = SpeechSegmenter(rate: audio.rate, thresholdOffset: stage.thresholdOffset, endpointing: stage.endpointing)
+                }
+                let samples = PCM16.samples(audio.payload)
+                let transitions = samples.withUnsafeBufferPointer { segmenter!.feed($0, ts: Double(audio.ts)) }
+                for transition in transitions { Self.send(transition, into: &output) }
+            case .event(let event) where event.type == "start":
+                Self.send(segmenter?.finish(), into: &output)
+                segmenter = nil
+                output.append(frame)
+            case .event(let event) where event.type == "stop":
+                Self.send(segmenter?.finish(), into: &output)
+                output.append(frame)
+                return .end
+            default:
+                output.append(frame)
+            }
+            return .more
+        }
+
+        mutating func finish(into output: inout [Frame]) {
+            Self.send(segmenter?.finish(), into: &output)
+        }
+
+        private static func send(_ transition: Endpointer.Transition?, into output: inout [Frame]) {
             guard let transition else { return }
             let (kind, ts) = switch transition {
             case .start(let ts): ("start", ts)
             case .end(let ts): ("end", ts)
             }
-            try await output.send(Event("vad", ["event": .string(kind), "ts": .int(ts)]))
+            output.append(.event(Event("vad", ["event": .string(kind), "ts": .int(ts)])))
         }
-
-        for await frame in input {
-            switch frame {
-            case .audio(let audio):
-                try await output.send(frame)
-                guard audio.codec == .pcm16, Self.rates.contains(audio.rate) else {
-                    let format = "\(audio.codec.rawValue) at \(audio.rate) Hz"
-                    if complainedAbout != format {
-                        complainedAbout = format
-                        try await output.send(Event.error(stage: name, message:
-                            "expected pcm16 audio at 8000 or 16000 Hz, got \(format) (put mulaw-decode --rate 8000 in front); passing it on unanalysed"))
-                    }
-                    continue
-                }
-                complainedAbout = nil
-                if segmenter?.rate != audio.rate {
-                    try await send(segmenter?.finish())
-                    segmenter = SpeechSegmenter(rate: audio.rate, thresholdOffset: thresholdOffset, endpointing: endpointing)
-                }
-                let samples = PCM16.samples(audio.payload)
-                let transitions = samples.withUnsafeBufferPointer { segmenter!.feed($0, ts: Double(audio.ts)) }
-                for transition in transitions { try await send(transition) }
-            case .event(let event) where event.type == "start":
-                try await send(segmenter?.finish())
-                segmenter = nil
-                try await output.send(frame)
-            case .event(let event) where event.type == "stop":
-                try await send(segmenter?.finish())
-                try await output.send(frame)
-                return
-            default:
-                try await output.send(frame)
-            }
-        }
-        try await send(segmenter?.finish())
     }
 }
