@@ -15,13 +15,13 @@ struct ConversationOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Say this when a call starts (default: the script's greeting, if the script engine comes first).", valueName: "text"))
     var greeting: String?
 
-    @Option(name: .long, help: ArgumentHelp("User/assistant exchanges kept and sent to the engine.", valueName: "n"))
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("User/assistant exchanges kept and sent to the engine.", valueName: "n"))
     var historyTurns = 8
 
-    @Option(name: .long, help: ArgumentHelp("Caller speech over the agent that interrupts it; shorter is a backchannel.", valueName: "ms"))
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Caller speech over the agent that interrupts it; shorter is a backchannel.", valueName: "ms"))
     var bargeInMs = 200
 
-    @Option(name: .long, help: ArgumentHelp("Words in an interim transcript over the agent that interrupt it.", valueName: "n"))
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Words in an interim transcript over the agent that interrupt it.", valueName: "n"))
     var bargeInWords = 3
 
     @Flag(name: .long, help: "Start answering a settled interim transcript before its final arrives; keep the head start if the final matches.")

@@ -25,38 +25,38 @@ struct EngineOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Environment variable holding the openai engine's API key.", valueName: "name"))
     var apiKeyEnv = "OPENAI_API_KEY"
 
-    @Option(name: .long, help: ArgumentHelp("Sampling temperature sent to LLM engines.", valueName: "t"))
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Sampling temperature sent to LLM engines.", valueName: "t"))
     var temperature: Double?
 
-    @Option(name: .long, help: ArgumentHelp("Longest answer, in tokens, asked of LLM engines.", valueName: "n"))
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Longest answer, in tokens, asked of LLM engines.", valueName: "n"))
     var maxTokens: Int?
 
-    @Option(name: .long, help: ArgumentHelp("Start the next engine as well when the first has sent nothing for this long.", valueName: "ms"))
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Start the next engine as well when the first has sent nothing for this long.", valueName: "ms"))
     var hedgeMs: Int?
 
-    @Option(name: .long, help: ArgumentHelp("Give up on a provider that sends nothing for this long mid-answer.", valueName: "ms"))
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Give up on a provider that sends nothing for this long mid-answer.", valueName: "ms"))
     var stallMs = 10_000
 
-    @Option(name: .long, help: ArgumentHelp("Failures in a row that open an engine's circuit breaker.", valueName: "n"))
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Failures in a row that open an engine's circuit breaker.", valueName: "n"))
     var breakerFailures = 5
 
-    @Option(name: .long, help: ArgumentHelp("How long an open breaker keeps an engine out before one probe.", valueName: "s"))
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("How long an open breaker keeps an engine out before one probe.", valueName: "s"))
     var breakerOpenS = 30
 
-    @Option(name: .long, help: ArgumentHelp(
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp(
         "Concurrent requests an LLM engine starts with, for all calls of the process: one more per success, half on a 429.",
         valueName: "n"))
     var llmConcurrency = 32
 
-    @Option(name: .long, help: ArgumentHelp("The most concurrent requests an LLM engine may grow to.", valueName: "n"))
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("The most concurrent requests an LLM engine may grow to.", valueName: "n"))
     var llmConcurrencyMax = 256
 
-    @Option(name: .long, help: ArgumentHelp(
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp(
         "How long a turn waits for a free place at a saturated LLM engine before trying the next engine.",
         valueName: "ms"))
     var queueMs = 2000
 
-    @Option(name: .long, help: ArgumentHelp("Words per second the script engine streams at (0: all at once; default: the script's rate, else 40).", valueName: "n"))
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Words per second the script engine streams at (0: all at once; default: the script's rate, else 40).", valueName: "n"))
     var wordsPerSecond: Double?
 
     @Option(name: .long, help: ArgumentHelp("The date the script engine takes for today (default: the real date).", valueName: "yyyy-mm-dd"))

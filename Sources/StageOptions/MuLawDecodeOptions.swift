@@ -24,13 +24,13 @@ public struct MuLawDecodeOptions: StageOptionSet {
     @Option(help: "Input format on stdin.")
     public var format: InputFormat = .auto
 
-    @Option(help: ArgumentHelp("Sample rate of the pcm16 output, in Hz.", valueName: "hz"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Sample rate of the pcm16 output, in Hz.", valueName: "hz"))
     var rate = 16000
 
     @Option(help: "Resampler quality: best, medium, fastest, linear or zoh.")
     var quality: ResamplerQuality = .default
 
-    @Option(help: ArgumentHelp("Duration of the audio frames cut from files and raw input, in ms.", valueName: "ms"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Duration of the audio frames cut from files and raw input, in ms.", valueName: "ms"))
     public var frameMs = 20
 
     @Flag(help: "Send audio no faster than real time, as a live call would (for feeding live stages).")

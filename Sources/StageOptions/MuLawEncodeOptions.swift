@@ -29,10 +29,10 @@ public struct MuLawEncodeOptions: StageOptionSet {
     @Flag(help: "Send audio at real time instead of as fast as possible.")
     var pace = false
 
-    @Option(help: ArgumentHelp("With --pace: how far ahead of real time audio may be sent, in ms.", valueName: "ms"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("With --pace: how far ahead of real time audio may be sent, in ms.", valueName: "ms"))
     var leadMs = 100
 
-    @Option(help: ArgumentHelp("Duration of each µ-law frame, in ms.", valueName: "ms"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Duration of each µ-law frame, in ms.", valueName: "ms"))
     var frameMs = 20
 
     @Option(help: "Resampler quality: best, medium, fastest, linear or zoh.")

@@ -8,13 +8,13 @@ import SwitchboardCore
 public struct SentenceSplitOptions: StageOptionSet {
     public static let toolName = "sentence-split"
 
-    @Option(help: ArgumentHelp("Hold a sentence shorter than this and send it with the next (0: never).", valueName: "n"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Hold a sentence shorter than this and send it with the next (0: never).", valueName: "n"))
     var minChars = 0
 
-    @Option(help: ArgumentHelp("Cut a longer sentence at its best clause boundary: comma, dash, conjunction, space (0: no limit).", valueName: "n"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Cut a longer sentence at its best clause boundary: comma, dash, conjunction, space (0: no limit).", valueName: "n"))
     var maxChars = 250
 
-    @Option(help: ArgumentHelp("Let a turn's first piece end at a clause boundary once it is this long, for earlier first audio (0: off).", valueName: "n"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Let a turn's first piece end at a clause boundary once it is this long, for earlier first audio (0: off).", valueName: "n"))
     var firstMinChars = 0
 
     @Option(help: ArgumentHelp("Built-in abbreviation and conjunction lists to use, comma-separated.", valueName: "en,hi"),

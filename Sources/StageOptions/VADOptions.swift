@@ -8,12 +8,12 @@ import SwitchboardCore
 public struct VADOptions: StageOptionSet {
     public static let toolName = "vad"
 
-    @Option(help: ArgumentHelp(
+    @Option(parsing: .unconditional, help: ArgumentHelp(
         "How readily noise is taken for speech: 0 (most sensitive) to 3 (strictest), like webrtcvad's modes.",
         valueName: "0-3"))
     var aggressiveness: Int = 1
 
-    @Option(help: ArgumentHelp(
+    @Option(parsing: .unconditional, help: ArgumentHelp(
         "Fine tuning on top of --aggressiveness: dB added to the adaptive band-SNR threshold (may be negative).",
         valueName: "dB"))
     var threshold: Float = 0

@@ -87,7 +87,7 @@ struct GrammarCommand: ParsableCommand {
 
     func run() throws {
         do {
-            print(try DialogueScript(contentsOf: script).jsgfGrammar(), terminator: "")
+            try TextOutput.write(try DialogueScript(contentsOf: script).jsgfGrammar())
         } catch {
             FileHandle.standardError.write(Data("llm-stream: \(error)\n".utf8))
             try ExitStatus.config.exit()

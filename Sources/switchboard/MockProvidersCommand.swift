@@ -46,7 +46,7 @@ struct MockProvidersCommand: AsyncParsableCommand {
             """)
 
     @Option(help: "Address to listen on.") var host = "127.0.0.1"
-    @Option(help: "Port to listen on (0: any free port, printed on stderr).") var port = 8787
+    @Option(parsing: .unconditional, help: "Port to listen on (0: any free port, printed on stderr).") var port = 8787
     @Option(help: ArgumentHelp("Transcripts to hand out in turn, one per line.", valueName: "file"), completion: .file())
     var transcripts: String?
     @Option(help: ArgumentHelp("Chat replies to hand out in turn, one per line (default: echo).", valueName: "file"), completion: .file())
@@ -55,7 +55,7 @@ struct MockProvidersCommand: AsyncParsableCommand {
     var faults: String?
     @Option(name: .customLong("fault"), help: ArgumentHelp("One fault, ROUTE.KEY=VALUE (repeatable).", valueName: "fault"))
     var faultSettings: [String] = []
-    @Option(help: "Seed of the random draws.") var seed: UInt64 = 1
+    @Option(parsing: .unconditional, help: "Seed of the random draws.") var seed: UInt64 = 1
     @OptionGroup var log: LogOptions
 
     func validate() throws {

@@ -54,10 +54,10 @@ struct RunCommand: AsyncParsableCommand {
     @Flag(help: "Play the telephone side: echo marks after their audio has played, feed events back (see above).")
     var loopMarks = false
 
-    @Option(help: ArgumentHelp("An `a || b` node switches to b when a takes no input for this long.", valueName: "ms"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("An `a || b` node switches to b when a takes no input for this long.", valueName: "ms"))
     var stallMs = 5000
 
-    @Option(help: ArgumentHelp("With --loop-marks: after the input ends, how long the graph must be quiet before the call ends.", valueName: "ms"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("With --loop-marks: after the input ends, how long the graph must be quiet before the call ends.", valueName: "ms"))
     var lingerMs = 500
 
     @OptionGroup var frameOutput: FrameOutputOptions

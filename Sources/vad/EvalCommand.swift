@@ -61,7 +61,7 @@ struct EvalCommand: ParsableCommand {
             FileHandle.standardError.write(Data("vad eval: \(error)\n".utf8))
             try ExitStatus.noInput.exit()
         }
-        print(json ? JSONWriter.string(evaluation.json) : EvaluationTable(evaluation).text, terminator: json ? "\n" : "")
+        try TextOutput.write(json ? JSONWriter.string(evaluation.json) + "\n" : EvaluationTable(evaluation).text)
     }
 }
 

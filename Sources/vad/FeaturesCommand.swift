@@ -3,6 +3,7 @@ import Audio
 import Foundation
 import Stages
 import StageOptions
+import ToolSupport
 
 struct FeaturesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -18,7 +19,7 @@ struct FeaturesCommand: ParsableCommand {
     @Argument(help: "A sound file (WAV, FLAC, …).", completion: .file())
     var file: String
 
-    @Option(help: ArgumentHelp("Analyse at this rate: 8000 or 16000.", valueName: "hz"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Analyse at this rate: 8000 or 16000.", valueName: "hz"))
     var rate = 8000
 
     @OptionGroup var detector: VADOptions
@@ -42,6 +43,6 @@ struct FeaturesCommand: ParsableCommand {
             out += String(format: "%d,%.1f,%.2f,%.2f,%.3f,%d\n", index * SpeechDetector.hopMs, f.levelDB, f.bandSNR,
                           f.threshold, f.tonality, f.isSpeech ? 1 : 0)
         }
-        print(out, terminator: "")
+        try TextOutput.write(out)
     }
 }

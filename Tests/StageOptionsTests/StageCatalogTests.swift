@@ -97,5 +97,13 @@ extension OneAtATime {
             #expect(malformed?.status == .config)
             #expect(malformed?.message.contains("bad.yaml:3:") == true, "\(malformed?.message ?? "built")")
         }
+
+        /// A negative number is a value, not an option: it is judged by the option's own range
+        /// ("must be … not -5"), or taken where negatives make sense (`vad --threshold -3`).
+        @Test func negativeNumbersAreValues() async throws {
+            let message = await usageMessage(["sentence-split", "--max-chars", "-5"])
+            #expect(message?.contains("--max-chars must be 0 (no limit) or from 10 to 100000, not -5") == true, "\(message ?? "accepted")")
+            #expect(await usageMessage(["vad", "--threshold", "-3"]) == nil)
+        }
     }
 }

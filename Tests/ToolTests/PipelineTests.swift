@@ -175,6 +175,17 @@ import Testing
         #expect(result.lines.count == 1)
     }
 
+    /// Subcommands that print text end quietly too (they used to die of SIGPIPE, status 141).
+    @Test(arguments: [
+        "vad features Examples/call.wav | head -1",
+        "llm-stream grammar --script Examples/receptionist.yaml | head -1",
+    ])
+    func textSubcommandsEndQuietlyWhenThePipeCloses(command: String) async throws {
+        let result = try await Tools.sh(command)
+        #expect(result.status == 0, "\(command): \(result.stderr)")
+        #expect(result.lines.count == 1)
+    }
+
     /// Live pacing: the output must not come faster than real time. (Only a lower bound is
     /// checked; how much slower a busy machine is does not matter.)
     @Test func realtimeAndPaceDoNotRunAhead() async throws {
