@@ -9,7 +9,7 @@ public enum StdioBinding {
         let input = FrameReader(fileDescriptor: 0, stage: stage.name)
         let output = FrameWriter(fileDescriptor: 1, encoding: encoding)
         let status = await run(stage, input: input, output: output, logger: logger)
-        if status == .ok, input.status.sawTruncatedPayload { return .dataError }
+        if status == .ok, input.status.sawDataError { return .dataError }
         return status
     }
 

@@ -8,8 +8,12 @@ import ExtrasBase64
 public struct FrameDecoder {
     public let stage: String
     public let limits: FrameLimits
-    /// Set once the input ended inside a payload (the tool then exits with status 65).
-    public private(set) var sawTruncatedPayload = false
+    /// Set once the input ended inside a payload, or turned out to be a sound file (the tool
+    /// then exits with status 65).
+    public private(set) var sawDataError = false
+    /// The input began as a sound file: reported once, the rest is not frames and is skipped.
+    private var skippingSoundFile = false
+    private var sawFirstBytes = false
 
     private var lines: LineSplitter
     /// A header that asked for `length` payload bytes not all received yet.
@@ -22,11 +26,25 @@ public struct FrameDecoder {
     }
 
     public mutating func append(_ bytes: some Sequence<UInt8>) {
+        guard !skippingSoundFile else { return }
         lines.append(bytes)
+    }
+
+    /// A WAV (or FLAC, Ogg…) file piped where frames are expected (`dump < call.wav`) would
+    /// otherwise come out as a string of `invalid UTF-8` errors: say once what it is instead.
+    private mutating func soundFileAtStart() -> Frame? {
+        guard !sawFirstBytes, let start = lines.peek(SoundFileMagic.length) else { return nil }
+        sawFirstBytes = true
+        guard let format = SoundFileMagic.format(of: start) else { return nil }
+        skippingSoundFile = true
+        sawDataError = true
+        _ = lines.dropBuffered()
+        return error("the input is a \(format) file, not frames: read it with mulaw-decode -i FILE and pipe that in", offset: 0)
     }
 
     /// The next complete frame, or nil when more input is needed.
     public mutating func next() -> Frame? {
+        if let soundFile = soundFileAtStart() { return soundFile }
         while true {
             if let pending = awaiting {
                 guard let payload = lines.takeBytes(pending.length) else { return nil }
@@ -46,7 +64,7 @@ public struct FrameDecoder {
             if let pending = awaiting {
                 awaiting = nil
                 let available = lines.dropBuffered()
-                sawTruncatedPayload = true
+                sawDataError = true
                 return error(
                     "truncated payload: header declared len \(pending.length) but input ended after \(available) bytes",
                     offset: pending.offset)

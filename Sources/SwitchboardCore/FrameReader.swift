@@ -35,7 +35,7 @@ where Chunks.Element == [UInt8], Chunks.Failure == Never {
             while true {
                 if ended {
                     let frame = decoder.finish()
-                    if frame == nil, decoder.sawTruncatedPayload { status.markTruncated() }
+                    if frame == nil, decoder.sawDataError { status.markDataError() }
                     return frame
                 }
                 if let frame = decoder.next() { return frame }
@@ -57,6 +57,6 @@ public final class FrameReaderStatus: @unchecked Sendable {
     private var truncated = false
 
     /// True when the input ended inside a payload (exit status 65).
-    public var sawTruncatedPayload: Bool { lock.withLock { truncated } }
-    func markTruncated() { lock.withLock { truncated = true } }
+    public var sawDataError: Bool { lock.withLock { truncated } }
+    func markDataError() { lock.withLock { truncated = true } }
 }

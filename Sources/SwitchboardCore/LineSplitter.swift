@@ -78,6 +78,12 @@ public struct LineSplitter {
         return buffer.read(count)
     }
 
+    /// The first `count` unread bytes, without taking them; nil until that many are here.
+    func peek(_ count: Int) -> [UInt8]? {
+        guard buffer.readableCount >= count else { return nil }
+        return buffer.withReadable(count) { Array($0) }
+    }
+
     /// Drops whatever is buffered; returns how many bytes that was.
     mutating func dropBuffered() -> Int {
         let count = buffer.readableCount

@@ -46,8 +46,8 @@ public enum CallerSource: Sendable {
     }
 
     /// True once the input has ended inside a frame payload (exit status 65).
-    public var sawTruncatedPayload: Bool {
-        if case .frames(let reader) = self { return reader.status.sawTruncatedPayload }
+    public var sawDataError: Bool {
+        if case .frames(let reader) = self { return reader.status.sawDataError }
         return false
     }
 

@@ -25,7 +25,7 @@ public enum InputSniffer {
             if n < 0 && errno == EINTR { continue }
             guard n > 0 else { break }
             prefix += chunk[0..<n]
-            if prefix.count >= 4, classify(prefix) != .frames { break }
+            if prefix.count >= SoundFileMagic.length, classify(prefix) != .frames { break }
             if prefix.contains(0x0A) { break }
         }
         return (classify(prefix), prefix)
@@ -33,15 +33,7 @@ public enum InputSniffer {
 
     /// The kind of input that starts with `bytes` (the whole first line, when it is JSON).
     public static func classify(_ bytes: [UInt8]) -> InputKind {
-        let magic = String(decoding: bytes.prefix(4), as: UTF8.self)
-        switch magic {
-        case "RIFF", "RIFX", "RF64": return .soundFile("WAV")
-        case "fLaC": return .soundFile("FLAC")
-        case "OggS": return .soundFile("Ogg")
-        case "FORM": return .soundFile("AIFF")
-        case ".snd": return .soundFile("AU")
-        default: break
-        }
+        if let format = SoundFileMagic.format(of: bytes) { return .soundFile(format) }
         guard let first = bytes.first(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }) else { return .frames }
         // Text that is not JSON is still frames: bare lines become `text` events.
         guard first == UInt8(ascii: "{") else { return isMostlyText(bytes) ? .frames : .raw }

@@ -54,7 +54,7 @@ struct MuLawDecodeCommand: AsyncParsableCommand {
             case .raw(let frames): await run(decoder, frames, output, logger: logger)
             case .frames(let frames): await run(decoder, frames, output, logger: logger)
             }
-        try (status == .ok && source.sawTruncatedPayload ? .dataError : status).exit()
+        try (status == .ok && source.sawDataError ? .dataError : status).exit()
     }
 
     private func run(_ decoder: some Stage, _ source: some AsyncSequence<Frame, Never> & Sendable, _ output: FrameWriter, logger: Logger) async -> ExitStatus {

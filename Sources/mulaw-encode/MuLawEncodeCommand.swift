@@ -58,6 +58,6 @@ struct MuLawEncodeCommand: AsyncParsableCommand {
         }
         let input = FrameReader(fileDescriptor: 0, stage: encoder.name)
         let status = await StdioBinding.run(encoder, input: input, output: output, logger: logger)
-        try (status == .ok && input.status.sawTruncatedPayload ? .dataError : status).exit()
+        try (status == .ok && input.status.sawDataError ? .dataError : status).exit()
     }
 }

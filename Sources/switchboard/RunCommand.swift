@@ -82,7 +82,7 @@ struct RunCommand: AsyncParsableCommand {
             return (call, try ends.source(), try ends.destination(encoding: frameOutput.encoding, logger: logger))
         }
         let status = await run(call, source: source.source, realtime: source.realtime, output: output, logger: logger)
-        try (status == .ok && source.source.sawTruncatedPayload ? .dataError : status).exit()
+        try (status == .ok && source.source.sawDataError ? .dataError : status).exit()
     }
 
     private func run(_ call: CallGraph, source: CallerSource, realtime: Bool, output: CallDestination, logger: Logger) async -> ExitStatus {

@@ -54,7 +54,7 @@ import SwitchboardCore
         var types: [String] = []
         for await frame in reader { types.append(frame.type) }
         #expect(types == ["error"])
-        #expect(reader.status.sawTruncatedPayload)
+        #expect(reader.status.sawDataError)
         close(readEnd)
     }
 

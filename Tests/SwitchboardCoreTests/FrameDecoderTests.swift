@@ -16,7 +16,7 @@ func decodeAll(_ bytes: [UInt8], pieces: [Int] = [Int.max], limits: FrameLimits 
         while let frame = decoder.next() { frames.append(frame) }
     }
     while let frame = decoder.finish() { frames.append(frame) }
-    return (frames, decoder.sawTruncatedPayload)
+    return (frames, decoder.sawDataError)
 }
 
 func encodeAll(_ frames: [Frame], _ encoding: FrameEncoding) -> [UInt8] {
@@ -175,5 +175,24 @@ let sampleFrames: [Frame] = [
     @Test func payloadMayContainNewlinesAndBraces() {
         let frame = Frame.event(Event("blob", payload: Array("\n{\"type\":\"evil\"}\n".utf8)))
         #expect(decodeAll(encodeAll([frame, sampleFrames[1]], .binary)).frames == [frame, sampleFrames[1]])
+    }
+}
+
+/// A sound file piped where frames are expected (`switchboard dump < call.wav`).
+@Suite struct SoundFileInputTests {
+    @Test(arguments: [[1], [5, 7], [4096]])
+    func aWAVFileIsOneClearErrorNotAStringOfUTF8Errors(_ pieces: [Int]) throws {
+        let wav = try [UInt8](Data(contentsOf: URL(fileURLWithPath: #filePath + "/../../../Examples/call.wav").standardized))
+        let (frames, dataError) = decodeAll(wav, pieces: pieces)
+        #expect(frames.count == 1)
+        #expect(frames.first?.event?["message"]?.string?.hasPrefix("the input is a WAV file, not frames") == true)
+        #expect(dataError)
+    }
+
+    /// Text that merely starts like a magic number is still text.
+    @Test func textStartingWithRIFFIsText() {
+        let (frames, dataError) = decodeAll(Array("RIFF is a file format\n".utf8))
+        #expect(frames == [.event(.text("RIFF is a file format"))])
+        #expect(!dataError)
     }
 }
