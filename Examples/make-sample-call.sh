@@ -5,7 +5,6 @@ set -eu
 cd "$(dirname "$0")"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-espeak-ng -v en-us -s 150 -w "$tmp/caller.wav" \
-    "Hello, this is Maria Lopez. I would like to book an appointment for tomorrow at ten in the morning, please."
+espeak-ng -v en-us -s 150 -w "$tmp/caller.wav" -f call.txt
 # 300 ms of silence before and 700 ms after, band-limited like a phone line.
 sox "$tmp/caller.wav" -r 8000 -c 1 -e u-law call.wav sinc 300-3400 pad 0.3 0.7

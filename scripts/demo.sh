@@ -1,7 +1,8 @@
 #!/bin/sh
-# The demo: a sample caller turn decoded as Twilio would deliver it, inspected, re-encoded,
-# its speech found by vad, a typed conversation with the receptionist script, and its answers cut
-# into sentences for speech synthesis.
+# The demo: a sample call (Maria Lopez asking for an appointment) decoded as Twilio would deliver
+# it, inspected, re-encoded, her speech found by vad, her words answered by the receptionist
+# script, a typed conversation, its answers cut into sentences for speech synthesis, and the
+# same stages as a ring in one process.
 set -eu
 bin=${BIN:-.build/debug}
 out=${OUT:-out}
@@ -22,16 +23,38 @@ head -c 160 "$out/call.twilio.jsonl"; echo " ..."
 echo
 echo "== 3. Twilio messages -> pcm16 16 kHz -> 8 kHz µ-law WAV"
 "$bin/mulaw-decode" --format twilio < "$out/call.twilio.jsonl" | "$bin/mulaw-encode" -o "$out/call-roundtrip.wav"
-"$bin/mulaw-decode" -i "$out/call-roundtrip.wav" | "$bin/switchboard" dump --no-audio
 frames=$("$bin/mulaw-decode" -i "$out/call-roundtrip.wav" | "$bin/switchboard" dump | grep -c '"type":"audio"')
-echo "   wrote $out/call-roundtrip.wav ($frames audio frames); listen with: play $out/call-roundtrip.wav"
+echo "   wrote $out/call-roundtrip.wav: $frames audio frames of 20 ms, as many as the $(wc -l < "$out/call.twilio.jsonl") messages;"
+echo "   listen with: play $out/call-roundtrip.wav"
 
 echo
-echo "== 4. mulaw-decode -i $call | vad | switchboard dump --no-audio   (where the caller speaks)"
+echo "== 4. mulaw-decode -i $call | vad | switchboard dump --no-audio   (where Maria speaks)"
 "$bin/mulaw-decode" -i "$call" | "$bin/vad" | "$bin/switchboard" dump --no-audio
 
 echo
-echo "== 5. the agent: caller turns typed into llm-stream, the clinic receptionist script answering"
+echo "== 5. Maria's words into the receptionist, in real time (8 s): mulaw-decode --realtime | vad |"
+echo "      (stand-in STT) | llm-stream"
+echo "   Not built yet: stt-stream (Examples/stand-in-stt.py gives her words, Examples/call.txt, at the"
+echo "   end of her speech), tts-cache (answers are text), the Twilio server and the virtual caller."
+# `head -n -1` keeps the file's `stop` out: it would end the call before the agent answers.
+"$bin/mulaw-decode" -i "$call" --rate 8000 --realtime --text | head -n -1 | "$bin/vad" --text |
+    python3 Examples/stand-in-stt.py Examples/call.txt |
+    "$bin/llm-stream" --script Examples/receptionist.yaml --words-per-second 0 --text |
+    python3 -c '
+import json, sys
+reply = ""
+for line in sys.stdin:
+    event = json.loads(line)
+    if event["type"] == "vad": print("   %5d ms  vad %s" % (event["ts"], event["event"]))
+    elif event["type"] == "response.start" and event["text"]: print("   caller: ", event["text"])
+    elif event["type"] == "token": reply += event["text"]
+    elif event["type"] == "response.end":
+        cut = " ... (cut off: Maria is speaking)" if event.get("reason") == "interrupted" else ""
+        print("   agent:  ", reply + cut); reply = ""
+'
+
+echo
+echo "== 5b. a typed conversation with the same script (llm-stream --text)"
 printf 'Hello\nI need an appointment tomorrow at ten\nMy name is Asha\nyes please\n' |
     "$bin/llm-stream" --script Examples/receptionist.yaml --words-per-second 0 --text |
     python3 -c '

@@ -30,7 +30,7 @@ public struct MuLawDecodeOptions: StageOptionSet {
     @Option(help: "Resampler quality: best, medium, fastest, linear or zoh.")
     var quality: ResamplerQuality = .default
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Duration of the audio frames cut from files and raw input, in ms.", valueName: "ms"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Duration of the audio frames cut from files and raw input, and of resampled frames, in ms.", valueName: "ms"))
     public var frameMs = 20
 
     @Flag(help: "Send audio no faster than real time, as a live call would (for feeding live stages).")
@@ -47,6 +47,6 @@ public struct MuLawDecodeOptions: StageOptionSet {
     }
 
     public func makeStage(resources: SharedResources, logger: Logger) throws -> any Stage {
-        MuLawDecoder(outputRate: rate, quality: quality)
+        MuLawDecoder(outputRate: rate, quality: quality, frameMs: frameMs)
     }
 }
