@@ -1,4 +1,5 @@
 import Hummingbird
+import ServiceLifecycle
 import HummingbirdWebSocket
 import Logging
 import NIOCore
@@ -23,8 +24,15 @@ public struct MockProviders: Sendable {
         self.logger = logger
     }
 
-    /// Serves until the task is cancelled; `onReady` receives the bound port.
+    /// Serves until SIGINT or SIGTERM (then shuts down gracefully) or until the task is
+    /// cancelled; `onReady` receives the bound port.
     public func run(onReady: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
+        let group = ServiceGroup(configuration: .init(
+            services: [application(onReady: onReady)], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        try await group.run()
+    }
+
+    private func application(onReady: @escaping @Sendable (Int) async -> Void) -> some Service {
         let router = Router(context: BasicWebSocketRequestContext.self)
         router.add(middleware: RequestLog(logger: logger))
         let chat = ChatCompletionsRoute(state: state, faults: configuration.faults(for: .chat))
@@ -53,18 +61,32 @@ public struct MockProviders: Sendable {
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "switchboard-mock"),
             onServerRunning: { channel in await onReady(channel.localAddress?.port ?? 0) },
             logger: logger)
-        try await app.run()
+        return app
     }
 
     /// Runs the mock for the duration of `body`, which gets its base URL (`http://HOST:PORT`,
     /// the port the server actually bound); the server stops when `body` returns.
     public func serving<T: Sendable>(_ body: (String) async throws -> T) async throws -> T {
         let (ports, portSink) = AsyncStream.makeStream(of: Int.self)
-        let server = Task { try await run { portSink.yield($0) } }
-        defer { server.cancel() }
+        let group = ServiceGroup(configuration: .init(services: [application { portSink.yield($0) }], logger: logger))
+        let server = Task { try await group.run() }
         var iterator = ports.makeAsyncIterator()
-        guard let port = await iterator.next() else { throw CancellationError() }
-        return try await body("http://\(configuration.host):\(port)")
+        guard let port = await iterator.next() else {
+            server.cancel()
+            throw CancellationError()
+        }
+        let result: Result<T, any Error>
+        do { result = .success(try await body("http://\(configuration.host):\(port)")) } catch { result = .failure(error) }
+        // Gracefully, so the server has nothing to complain about; a response stalled on
+        // purpose (a fault under test) would hold that forever, so it is cut after a second.
+        await group.triggerGracefulShutdown()
+        let deadline = Task {
+            try await Task.sleep(for: .seconds(1))
+            server.cancel()
+        }
+        _ = await server.result
+        deadline.cancel()
+        return try result.get()
     }
 
     /// The counts `/mock/stats` serves.
