@@ -121,6 +121,7 @@ let sampleFrames: [Frame] = [
         (#"{"type":"audio","codec":"opus","rate":8000,"ts":0,"len":LEN}"#, "unknown codec"),
         (#"{"type":"audio","codec":"pcm16","rate":8000,"ts":"soon","len":LEN}"#, #"bad "ts""#),
         (#"{"type":7,"len":LEN}"#, #""type" must be a string"#),
+        (#"{"len":LEN}"#, #"no "type""#),
     ])
     func badHeaderWithAValidLenSkipsItsPayload(header: String, expected: String) throws {
         let payload = Array(#"{"type":"smuggled"}"#.utf8) + [0x0A] + Array("hello\n".utf8)
