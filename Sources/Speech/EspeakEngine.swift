@@ -32,7 +32,7 @@ final class EspeakEngine {
         let request = job.request
         if request.voice != currentVoice {
             currentVoice = nil
-            guard espeak_SetVoiceByName(request.voice) == EE_OK else {
+            guard select(request.voice) else {
                 return .unknownVoice(request.voice, available: voices.flatMap { $0.languages.prefix(1) }.sorted())
             }
             currentVoice = request.voice
@@ -48,6 +48,20 @@ final class EspeakEngine {
         // After an abort espeak may still hold the rest of the text; make the next one clean.
         if job.isCancelled { espeak_Cancel() }
         return result == EE_OK ? nil : .engine("synthesis failed (error \(result.rawValue))")
+    }
+
+    /// By name or file ("en-us", "English (America)", "en-us+f3"), else by a language one of
+    /// the voices lists ("en-gb" is the file `gmw/en`, which the name lookup misses). Never a
+    /// best-effort match for an unknown language: that would speak in the wrong voice.
+    private func select(_ voice: String) -> Bool {
+        if espeak_SetVoiceByName(voice) == EE_OK { return true }
+        let language = voice.lowercased()
+        guard voices.contains(where: { $0.languages.contains(language) }) else { return false }
+        return language.withCString { name in
+            var spec = espeak_VOICE()
+            spec.languages = name
+            return espeak_SetVoiceByProperties(&spec) == EE_OK
+        }
     }
 
     private static func listVoices() -> [EspeakVoice] {

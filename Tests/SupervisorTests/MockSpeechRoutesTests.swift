@@ -12,7 +12,7 @@ import SwitchboardCore
 extension MockProvidersTests {
     static let sentence = "Thanks for calling, how can I help you today?"
 
-    func clip(_ text: String = sentence, _ format: SpeechFormat) async throws -> [UInt8] {
+    func clip(_ format: SpeechFormat, text: String = sentence) async throws -> [UInt8] {
         try await EspeakSynthesizer.shared.synthesize(SpeechRequest(text: text, format: format)).audio
     }
 
@@ -69,12 +69,12 @@ extension MockProvidersTests {
             #expect(try await post(url, headers, ssml).status == 401)
             let spoken = try await post(url, headers + [("Ocp-Apim-Subscription-Key", "k")], ssml)
             #expect(spoken.status == 200)
-            #expect(spoken.body == (try await clip("Fish & chips, please.", .telephone)))
+            #expect(spoken.body == (try await clip(.telephone, text: "Fish & chips, please.")))
             #expect(try await post(url, headers + [("Authorization", "Bearer token")], ssml).status == 200)
             let riff = try await post(url, [("Content-Type", "application/ssml+xml"), ("X-Microsoft-OutputFormat", "riff-16khz-16bit-mono-pcm"),
                 ("Ocp-Apim-Subscription-Key", "k")], ssml)
             #expect(Array(riff.body.prefix(4)) == Array("RIFF".utf8))
-            #expect(Array(riff.body.dropFirst(44)) == (try await clip("Fish & chips, please.", SpeechFormat(codec: .pcm16, rate: 16000))))
+            #expect(Array(riff.body.dropFirst(44)) == (try await clip(SpeechFormat(codec: .pcm16, rate: 16000), text: "Fish & chips, please.")))
             let keyed = [("Ocp-Apim-Subscription-Key", "k")]
             #expect(try await post(url, keyed + [("Content-Type", "text/plain"), ("X-Microsoft-OutputFormat", "raw-8khz-8bit-mono-mulaw")], ssml).status == 415)
             #expect(try await post(url, keyed + [("Content-Type", "application/ssml+xml")], ssml).status == 400)
