@@ -27,28 +27,31 @@ public final class EspeakSynthesizer: Sendable {
     }
 
     /// The one instance. Its thread starts (and espeak-ng loads) on first use.
-    public static let shared = EspeakSynthesizer(configuration: Configuration())
+    public static let shared = EspeakSynthesizer()
 
-    public let configuration: Configuration
+    private let settings = Mutex(Configuration())
     private let thread: SynthesisThread
     /// Jobs not yet finished, so `cancel(group:)` can reach the one being spoken.
     private let running = Mutex<[ObjectIdentifier: EspeakJob]>([:])
 
-    private init(configuration: Configuration) {
-        self.configuration = configuration
-        self.thread = SynthesisThread(limit: configuration.queueLimit)
-    }
+    private init() { thread = SynthesisThread() }
+
+    /// The limits new requests get (a process sets them once, at start-up).
+    public var configuration: Configuration { settings.withLock { $0 } }
+
+    public func configure(_ change: (inout Configuration) -> Void) { settings.withLock { change(&$0) } }
 
     /// Queues `request` and returns its audio as it is produced. Throws at once for a bad
     /// request or a full queue; an unknown voice or an engine failure is thrown by the stream.
     /// Cancelling the reading task (or dropping the stream) stops the synthesis.
     public func stream(_ request: SpeechRequest) throws(SpeechError) -> SpeechStream {
         try Self.validate(request)
+        let configuration = configuration
         let job = EspeakJob(request: request,
             bufferSamples: Int(configuration.bufferSeconds * Double(Self.nativeRate)), stallTimeout: configuration.stallTimeout)
         let ticket = SpeechTicket(job: job, synthesizer: self)
         running.withLock { $0[ObjectIdentifier(job)] = job }
-        do throws(SpeechError) { try thread.submit(.speak(job)) } catch {
+        do throws(SpeechError) { try thread.submit(.speak(job), limit: configuration.queueLimit) } catch {
             running.withLock { _ = $0.removeValue(forKey: ObjectIdentifier(job)) }
             throw error
         }
@@ -85,7 +88,7 @@ public final class EspeakSynthesizer: Sendable {
                     if let engine { continuation.resume(returning: engine.voices) } else {
                         continuation.resume(throwing: error ?? .engine("not started"))
                     }
-                })
+                }, limit: configuration.queueLimit)
             } catch { continuation.resume(throwing: error) }
         }
     }

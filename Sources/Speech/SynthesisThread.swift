@@ -14,20 +14,18 @@ final class SynthesisThread: @unchecked Sendable {
         case call(@Sendable (EspeakEngine?, SpeechError?) -> Void)
     }
 
-    let limit: Int
     // Guarded by `condition`.
     private let condition = NSCondition()
     private var queue = Deque<Work>()
 
-    init(limit: Int) {
-        self.limit = limit
+    init() {
         let thread = Thread { [self] in run() }
         thread.name = "espeak-ng"
         thread.start()
     }
 
     /// Queues `work`, or throws `queueFull` when `limit` items already wait.
-    func submit(_ work: Work) throws(SpeechError) {
+    func submit(_ work: Work, limit: Int) throws(SpeechError) {
         condition.lock()
         defer { condition.unlock() }
         guard queue.count < limit else { throw .queueFull(limit: limit) }

@@ -159,4 +159,37 @@ import Testing
         for try await chunk in other { bytes += chunk.audio.count }
         #expect((16000...32000).contains(bytes))
     }
+
+    /// Back-pressure: a request may run `bufferSeconds` ahead of its reader. A reader that
+    /// keeps reading gets everything; one that stops is failed after `stallTimeout`, and the
+    /// thread goes on with the others. While the thread waits, the queue is bounded.
+    @Test func aStalledReaderIsFailedAndTheQueueIsBounded() async throws {
+        synthesizer.configure { $0.bufferSeconds = 2; $0.stallTimeout = .milliseconds(400); $0.queueLimit = 2 }
+        defer { synthesizer.configure { $0 = .init() } }
+        let text = Array(repeating: Self.greeting, count: 4).joined(separator: " ")
+        var bytes = 0
+        for try await chunk in try synthesizer.stream(SpeechRequest(text: text)) {
+            bytes += chunk.audio.count
+            try await Task.sleep(for: .milliseconds(2))
+        }
+        #expect(bytes > 8 * 8000, "a slow reader got \(bytes / 8) ms of a ~10 s text")
+
+        let stuck = try synthesizer.stream(SpeechRequest(text: Self.longText))
+        var iterator = stuck.makeAsyncIterator()
+        _ = try await iterator.next()
+        try await Task.sleep(for: .milliseconds(50))  // the thread now waits for room
+        let start = ContinuousClock.now
+        let first = try synthesizer.stream(SpeechRequest(text: "One."))
+        let second = try synthesizer.stream(SpeechRequest(text: "Two."))
+        #expect(throws: SpeechError.queueFull(limit: 2)) { try synthesizer.stream(SpeechRequest(text: "Three.")) }
+        for try await _ in first {}
+        for try await _ in second {}
+        let waited = ContinuousClock.now - start
+        #expect(waited >= .milliseconds(250) && waited < .seconds(2), "queued behind the stalled reader for \(waited)")
+        var drained = 0
+        await #expect(throws: SpeechError.readerStalled(seconds: 0.4)) {
+            while let chunk = try await iterator.next() { drained += chunk.audio.count }
+        }
+        #expect(drained < 3 * 8000, "the stalled request held \(drained / 8) ms, its buffer 2 s")
+    }
 }
