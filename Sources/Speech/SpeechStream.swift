@@ -29,9 +29,10 @@ public struct SpeechStream: AsyncSequence, Sendable {
             guard !ended else { return nil }
             let converter = try converter.get()
             let job = ticket.job
-            // Everything queued at once: one conversion per batch rather than per 60 ms.
+            // Up to half a second at once: one conversion per batch rather than per 60 ms
+            // buffer, yet short work (~3 ms of resampling) for the reader's cooperative thread.
             let batch = await withTaskCancellationHandler {
-                await job.output.nextBatch(max: 64)
+                await job.output.nextBatch(max: 8)
             } onCancel: { [ticket] in
                 ticket.synthesizer.cancel(ticket.job)
             }
