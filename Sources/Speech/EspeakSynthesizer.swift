@@ -45,8 +45,12 @@ public final class EspeakSynthesizer: Sendable {
     /// request or a full queue; an unknown voice or an engine failure is thrown by the stream.
     /// Cancelling the reading task (or dropping the stream) stops the synthesis.
     public func stream(_ request: SpeechRequest) throws(SpeechError) -> SpeechStream {
+        try stream(request, configuration: configuration)
+    }
+
+    /// `stream(_:)` with limits of its own (tests use small ones without changing the process's).
+    func stream(_ request: SpeechRequest, configuration: Configuration) throws(SpeechError) -> SpeechStream {
         try Self.validate(request)
-        let configuration = configuration
         let job = EspeakJob(request: request,
             bufferSamples: Int(configuration.bufferSeconds * Double(Self.nativeRate)), stallTimeout: configuration.stallTimeout)
         let ticket = SpeechTicket(job: job, synthesizer: self)

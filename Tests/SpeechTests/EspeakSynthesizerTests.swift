@@ -1,6 +1,6 @@
 import Audio
 import Foundation
-import Speech
+@testable import Speech
 import SwitchboardCore
 import Testing
 
@@ -162,28 +162,37 @@ import Testing
 
     /// Back-pressure: a request may run `bufferSeconds` ahead of its reader. A reader that
     /// keeps reading gets everything; one that stops is failed after `stallTimeout`, and the
-    /// thread goes on with the others. While the thread waits, the queue is bounded.
+    /// thread goes on with the others. While the thread waits, the queue is bounded. (Small
+    /// limits for these requests only: other suites share the process's synthesizer.)
     @Test func aStalledReaderIsFailedAndTheQueueIsBounded() async throws {
-        synthesizer.configure { $0.bufferSeconds = 2; $0.stallTimeout = .milliseconds(400); $0.queueLimit = 2 }
-        defer { synthesizer.configure { $0 = .init() } }
+        var limits = EspeakSynthesizer.Configuration()
+        limits.bufferSeconds = 2
+        limits.stallTimeout = .milliseconds(400)
+        limits.queueLimit = 2
         let text = Array(repeating: Self.greeting, count: 4).joined(separator: " ")
         var bytes = 0
-        for try await chunk in try synthesizer.stream(SpeechRequest(text: text)) {
+        for try await chunk in try synthesizer.stream(SpeechRequest(text: text), configuration: limits) {
             bytes += chunk.audio.count
             try await Task.sleep(for: .milliseconds(2))
         }
         #expect(bytes > 8 * 8000, "a slow reader got \(bytes / 8) ms of a ~10 s text")
 
-        let stuck = try synthesizer.stream(SpeechRequest(text: Self.longText))
+        let stuck = try synthesizer.stream(SpeechRequest(text: Self.longText), configuration: limits)
         var iterator = stuck.makeAsyncIterator()
         _ = try await iterator.next()
         try await Task.sleep(for: .milliseconds(50))  // the thread now waits for room
         let start = ContinuousClock.now
-        let first = try synthesizer.stream(SpeechRequest(text: "One."))
-        let second = try synthesizer.stream(SpeechRequest(text: "Two."))
-        #expect(throws: SpeechError.queueFull(limit: 2)) { try synthesizer.stream(SpeechRequest(text: "Three.")) }
-        for try await _ in first {}
-        for try await _ in second {}
+        var accepted: [SpeechStream] = []
+        var refusal: SpeechError?
+        for index in 0..<4 {
+            do { accepted.append(try synthesizer.stream(SpeechRequest(text: "Number \(index)."), configuration: limits)) } catch {
+                refusal = error
+                break
+            }
+        }
+        #expect(refusal == .queueFull(limit: 2))
+        #expect((1...2).contains(accepted.count))
+        for stream in accepted { for try await _ in stream {} }
         let waited = ContinuousClock.now - start
         #expect(waited >= .milliseconds(250) && waited < .seconds(2), "queued behind the stalled reader for \(waited)")
         var drained = 0
