@@ -45,8 +45,9 @@ final class EspeakEngine {
         let result = request.text.withCString { text in
             espeak_Synth(text, size, 0, POS_CHARACTER, 0, UInt32(espeakCHARS_UTF8), nil, context)
         }
-        // After an abort espeak may still hold the rest of the text; make the next one clean.
-        if job.isCancelled { espeak_Cancel() }
+        // After an abort (cancelled, or a stalled reader) espeak may still hold the rest of
+        // the text; make sure the next request starts clean.
+        if job.isCancelled || job.error != nil { espeak_Cancel() }
         return result == EE_OK ? nil : .engine("synthesis failed (error \(result.rawValue))")
     }
 

@@ -69,6 +69,19 @@ import Testing
         #expect(bytes > 60 * 8000)
     }
 
+    /// A stage holds engines as `any SpeechEngine`; espeak works through that seam.
+    @Test func speaksThroughTheEngineProtocol() async throws {
+        let engine: any SpeechEngine = synthesizer
+        var audio: [UInt8] = []
+        var words: [String] = []
+        for try await chunk in try engine.stream(SpeechRequest(text: "Hello there.")) {
+            audio += chunk.audio
+            words += chunk.words.map(\.text)
+        }
+        #expect(words == ["Hello", "there"])
+        #expect((500...2000).contains(audio.count / 8))
+    }
+
     @Test func unknownVoiceIsAnErrorNamingIt() async throws {
         do {
             _ = try await synthesizer.synthesize(SpeechRequest(text: "Hello.", voice: "xx-nosuch"))
