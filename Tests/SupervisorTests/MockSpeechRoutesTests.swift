@@ -91,6 +91,13 @@ extension MockProvidersTests {
         }
     }
 
+    @Test func ssmlTextDropsTagsAndDecodesEntities() {
+        #expect(SSMLText.text(of: "<speak><voice name='a'><prosody rate='fast'>Tom &amp; Jerry</prosody><break time='200ms'/>say &quot;hi&quot; &#233;t&#xE9;</voice></speak>")
+            == "Tom & Jerry say \"hi\" été")
+        #expect(SSMLText.text(of: "AT&T <b>") == nil)
+        #expect(SSMLText.decodeEntities("fish & chips &unknown; &lt;") == "fish & chips &unknown; <")
+    }
+
     /// The route faults apply as on the other routes: injected statuses, and a paced body that
     /// arrives piece by piece.
     @Test func speechRouteFaultsAndStreaming() async throws {
