@@ -13,6 +13,7 @@ let package = Package(
         .executable(name: "switchboard", targets: ["switchboard"]),
         .library(name: "SwitchboardCore", targets: ["SwitchboardCore"]),
         .library(name: "Audio", targets: ["Audio"]),
+        .library(name: "Speech", targets: ["Speech"]),
         .library(name: "Telephony", targets: ["Telephony"]),
         .library(name: "Dialogue", targets: ["Dialogue"]),
         .library(name: "Stages", targets: ["Stages"]),
@@ -36,6 +37,8 @@ let package = Package(
         .systemLibrary(name: "CSndFile", pkgConfig: "sndfile", providers: [.apt(["libsndfile1-dev"])]),
         .systemLibrary(name: "CSampleRate", pkgConfig: "samplerate", providers: [.apt(["libsamplerate0-dev"])]),
         // libcurl, with typed wrappers for its variadic functions.
+        // espeak-ng, the embedded speech synthesizer (native 22050 Hz).
+        .systemLibrary(name: "CEspeakNG", pkgConfig: "espeak-ng", providers: [.apt(["libespeak-ng-dev"])]),
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
 
         // The frame protocol, the Stage abstraction and stdio binding.
@@ -55,6 +58,10 @@ let package = Package(
 
         // G.711, resampling, sound files, chunking.
         .target(name: "Audio", dependencies: ["CSndFile", "CSampleRate"]),
+        // Speech synthesis: the process's one espeak-ng on a thread of its own, streaming audio
+        // converted by the Audio kit. Engines above it (tts-cache, the mock's speech routes).
+        .target(name: "Speech", dependencies: ["CEspeakNG", "Audio", "Channels", "SwitchboardCore",
+            .product(name: "DequeModule", package: "swift-collections")]),
         // Twilio Media Streams messages.
         .target(name: "Telephony", dependencies: [
             "SwitchboardCore",
@@ -88,7 +95,7 @@ let package = Package(
             .product(name: "Logging", package: "swift-log")]),
 
         // The supervisor side: for now, the mock providers that stand in for the cloud.
-        .target(name: "Supervisor", dependencies: ["SwitchboardCore", "Audio", "Resilience",
+        .target(name: "Supervisor", dependencies: ["SwitchboardCore", "Audio", "Speech", "Resilience",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
             .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -123,6 +130,7 @@ let package = Package(
         .testTarget(name: "RuntimeTests", dependencies: ["Runtime", "Stages", "StageOptions", "Providers", "Supervisor", "SwitchboardCore", "Audio"]),
         .testTarget(name: "ChannelsTests", dependencies: ["Channels", "SwitchboardCore"]),
         .testTarget(name: "AudioTests", dependencies: ["Audio", "Resilience"]),
+        .testTarget(name: "SpeechTests", dependencies: ["Speech", "Audio", "SwitchboardCore"]),
         .testTarget(name: "TelephonyTests", dependencies: ["Telephony", "SwitchboardCore"]),
         .testTarget(name: "DialogueTests", dependencies: ["Dialogue"]),
         .testTarget(name: "StagesTests", dependencies: ["Stages", "Dialogue", "SwitchboardCore", "Audio", "Providers", "Resilience", "ResilienceTesting", "Supervisor"]),
@@ -130,7 +138,7 @@ let package = Package(
         .testTarget(name: "ToolTests", dependencies: ["SwitchboardCore", "Audio"]),
         .testTarget(name: "ProvidersTests", dependencies: ["Providers", "Resilience"]),
         .testTarget(name: "ResilienceTests", dependencies: ["Resilience", "ResilienceTesting"]),
-        .testTarget(name: "SupervisorTests", dependencies: ["Supervisor", "Providers", "SwitchboardCore"]),
+        .testTarget(name: "SupervisorTests", dependencies: ["Supervisor", "Providers", "SwitchboardCore", "Audio", "Speech"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -15,16 +15,25 @@ struct MockProvidersCommand: AsyncParsableCommand {
               POST /v1/chat/completions     OpenAI-compatible chat; streamed (SSE chunks, usage, \
             [DONE]) or not. Replies come from --replies, one per line in turn, or echo the \
             last user message.
-              POST /v1/audio/speech         response_format pcm (24 kHz s16le) or wav: a tone \
-            as long as the text would take to say.
+              POST /v1/audio/speech         response_format pcm (24 kHz s16le) or wav: the \
+            input spoken by espeak-ng (speed scales the pace).
               POST /v1/audio/transcriptions multipart upload; answers the next line of \
             --transcripts (json or text).
               GET  /v1/listen               Deepgram live WebSocket: an energy detector finds \
             utterances and answers each with the next line of --transcripts (SpeechStarted, \
             interim and final Results, UtteranceEnd, Metadata).
+              POST /v1/speak                Deepgram Aura (Authorization: Token KEY): \
+            encoding=mulaw|linear16, sample_rate, container=none|wav (default wav).
+              POST /v1/text-to-speech/VOICE/stream  ElevenLabs (xi-api-key): \
+            output_format=ulaw_8000 or pcm_8000…pcm_48000, raw.
+              POST /cognitiveservices/v1    Azure (Ocp-Apim-Subscription-Key): SSML body, \
+            X-Microsoft-OutputFormat raw-8khz-8bit-mono-mulaw, raw-*-16bit-mono-pcm or riff-*.
               GET  /mock/stats              requests per route and outcome, as JSON.
 
-            Faults, per route (chat, speech, transcriptions, listen), from --faults FILE (JSON: \
+            Every speech route speaks the requested text with espeak-ng, streamed in 100 ms \
+            chunks; without the provider's auth header it answers 401.
+
+            Faults, per route (chat, speech, transcriptions, listen, aura, elevenlabs, azure), from --faults FILE (JSON: \
             {"chat": {"ttfb_ms": 300, "rate_limit": 0.2}}) or --fault ROUTE.KEY=VALUE, repeated:
               ttfb_ms             delay before the first byte
               tokens_per_second   streaming pace (default: all at once)
@@ -99,7 +108,7 @@ struct MockProvidersCommand: AsyncParsableCommand {
         let parts = setting.split(separator: "=", maxSplits: 1)
         let path = parts.first?.split(separator: ".") ?? []
         guard parts.count == 2, path.count == 2, let route = MockRoute(rawValue: String(path[0])) else {
-            throw ValidationError("--fault \(setting): expected ROUTE.KEY=VALUE, ROUTE one of chat, speech, transcriptions, listen")
+            throw ValidationError("--fault \(setting): expected ROUTE.KEY=VALUE, ROUTE one of \(MockRoute.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         var current = try JSONEncoder().encode(configuration.faults(for: route))
         var object = try JSONSerialization.jsonObject(with: current) as? [String: Any] ?? [:]

@@ -11,7 +11,10 @@ import SwitchboardCore
 ///
 /// Routes (OpenAI-compatible, base `http://HOST:PORT/v1`): `POST /v1/chat/completions`,
 /// `POST /v1/audio/speech`, `POST /v1/audio/transcriptions`; Deepgram live at
-/// `GET /v1/listen` (WebSocket); and `GET /mock/stats` for the counts per route and outcome.
+/// `GET /v1/listen` (WebSocket) and Aura at `POST /v1/speak`; ElevenLabs at
+/// `POST /v1/text-to-speech/{voice_id}[/stream]`; Azure at `POST /cognitiveservices/v1`;
+/// and `GET /mock/stats` for the counts per route and outcome. The speech routes speak the
+/// requested text with espeak-ng.
 /// Each route's faults come from the configuration.
 public struct MockProviders: Sendable {
     public let configuration: MockConfiguration
@@ -41,6 +44,17 @@ public struct MockProviders: Sendable {
         router.post("v1/chat/completions") { request, _ in try await chat.respond(request) }
         router.post("v1/audio/speech") { request, _ in try await speech.respond(request) }
         router.post("v1/audio/transcriptions") { request, _ in try await transcriptions.respond(request) }
+        let aura = AuraSpeakRoute(state: state, faults: configuration.faults(for: .aura))
+        let elevenlabs = ElevenLabsSpeechRoute(state: state, faults: configuration.faults(for: .elevenlabs))
+        let azure = AzureSpeechRoute(state: state, faults: configuration.faults(for: .azure))
+        router.post("v1/speak") { request, _ in try await aura.respond(request) }
+        router.post("v1/text-to-speech/:voice_id/stream") { request, context in
+            try await elevenlabs.respond(request, voiceID: context.parameters.get("voice_id") ?? "")
+        }
+        router.post("v1/text-to-speech/:voice_id") { request, context in
+            try await elevenlabs.respond(request, voiceID: context.parameters.get("voice_id") ?? "")
+        }
+        router.post("cognitiveservices/v1") { request, _ in try await azure.respond(request) }
         let listen = DeepgramListenRoute(state: state, faults: configuration.faults(for: .listen))
         let outcomes = ListenOutcomes()
         router.ws("v1/listen", shouldUpgrade: { request, _ in

@@ -8,4 +8,10 @@ public enum MockRoute: String, Sendable, CaseIterable, Codable {
     case transcriptions
     /// `GET /v1/listen` WebSocket (Deepgram live).
     case listen
+    /// `POST /v1/speak` (Deepgram Aura text-to-speech).
+    case aura
+    /// `POST /v1/text-to-speech/{voice_id}[/stream]` (ElevenLabs).
+    case elevenlabs
+    /// `POST /cognitiveservices/v1` (Azure AI Speech, SSML in).
+    case azure
 }
