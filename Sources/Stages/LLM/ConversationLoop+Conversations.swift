@@ -17,12 +17,17 @@ extension ConversationLoop {
     /// greeting has been heard); false when `text` is to be answered at once.
     func beginConversation(before text: String) async throws -> Bool {
         guard conversationOver else { return false }
+        let endedBefore = memory.ended
         memory.startConversation()
         conversationBegun = true
-        // An answer started early was started without the greeting in its history.
-        speculation?.task.cancel()
-        speculation = nil
-        guard greet() else { return false }
+        let greeting = greet()
+        // An answer started early was asked without the greeting in its history, or in the
+        // conversation that ended: neither may stand. Otherwise it is as good as ever.
+        if greeting || endedBefore {
+            speculation?.task.cancel()
+            speculation = nil
+        }
+        guard greeting else { return false }
         queuedTexts.insert(text, at: 0)
         return true
     }
