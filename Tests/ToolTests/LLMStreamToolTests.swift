@@ -49,6 +49,20 @@ import Testing
         #expect(!result.json.contains { $0["type"] as? String == "hangup" }, "typed: no call to hang up")
     }
 
+    /// `--greeting` replaces the script's greeting; `--greeting ''` asks for none, so a typed
+    /// line is answered at once.
+    @Test func greetingOptionChangesOrDropsTheGreeting() async throws {
+        let fallback = "Sorry, I can book an appointment or tell you our opening hours. What would you like?"
+        let command = "echo hello | llm-stream --script Examples/receptionist.yaml --words-per-second 0 --text --greeting"
+        let custom = try await Tools.sh(command + " 'Hi there.'")
+        #expect(custom.status == 0, "\(custom.stderr)")
+        #expect(replies(custom) == ["Hi there.", fallback])
+        let none = try await Tools.sh(command + " ''")
+        #expect(none.status == 0, "\(none.stderr)")
+        #expect(replies(none) == [fallback])
+        #expect(none.json.first?["turn"] as? Int == 1, "no silent greeting turn before it")
+    }
+
     @Test func malformedScriptIsAConfigurationError() async throws {
         let script = Tools.scratch + "/bad.yaml"
         try "start: welcome\nslots:\n  when: {type: dat}\nstates:\n  welcome: {}\n".write(toFile: script, atomically: true, encoding: .utf8)
