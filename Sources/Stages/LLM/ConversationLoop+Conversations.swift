@@ -15,7 +15,7 @@ extension ConversationLoop {
     /// Begins a conversation for a caller turn that arrives when none is under way. True when
     /// a greeting is now being said and `text` waits for it (queued first, answered once the
     /// greeting has been heard); false when `text` is to be answered at once.
-    func beginConversation(before text: String) async throws -> Bool {
+    func beginConversation(before text: String) -> Bool {
         guard conversationOver else { return false }
         let endedBefore = memory.ended
         memory.startConversation()

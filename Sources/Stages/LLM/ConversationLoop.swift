@@ -92,7 +92,10 @@ final class ConversationLoop<Output: FrameSink> {
         switch event.type {
         case "text": try await typed(event)
         case "transcript": try await transcript(event)
-        case "context": try await restore(event)
+        // Its own snapshot, come round a call's ring (`looped`), tells the stage nothing new
+        // and may be older than what has happened since (a conversation begun after the one
+        // it shows had ended): passed on, not restored.
+        case "context" where event["looped"]?.bool != true: try await restore(event)
         case "start":
             try await output.send(frame)
             try await callStarted(event)

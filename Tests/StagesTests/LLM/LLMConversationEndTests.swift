@@ -84,6 +84,21 @@ import Testing
         #expect(events.of("response.start").last?["text"] == "wait one more thing")
     }
 
+    /// In a ring the stage's own `context` comes back to it (`looped`), possibly after the next
+    /// conversation has begun: it must not bring the ended one back.
+    @Test func loopedContextOfTheEndedConversationIsNotRestored() async throws {
+        let running = RunningStage(try receptionist())
+        running.send(.text("goodbye"))
+        try await running.waitFor("response.end", count: 2)
+        var looped = try await running.waitFor("context", count: 2)
+        looped["looped"] = true
+        running.send(.text("hello"), looped)
+        let events = try await running.finish()
+        #expect(events.of("response.start").map { $0["text"] } == ["", "goodbye", "", "hello"], "one greeting for the new conversation")
+        #expect(events.tokens(turn: 4) == Self.fallback)
+        #expect(events.of("context").contains { $0["looped"] == true }, "passed on")
+    }
+
     /// A node restored from the `context` of an ended conversation begins a new one.
     @Test func restoredEndedConversationBeginsANewOne() async throws {
         let running = RunningStage(try receptionist())
