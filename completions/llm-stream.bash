@@ -163,32 +163,9 @@ _llm-stream() {
     local -a unparsed_words=("${COMP_WORDS[@]:1:${COMP_CWORD}}")
 
     local -a repeating_flags=()
-    local -a non_repeating_flags=(-h --help)
+    local -a non_repeating_flags=(--speculate --plain --frames --text -h --help)
     local -a repeating_options=()
-    local -a non_repeating_options=()
-    __llm-stream_offer_flags_options 0
-
-    # Offer subcommand / subcommand argument completions
-    local -r subcommand="${unparsed_words[0]}"
-    unset 'unparsed_words[0]'
-    unparsed_words=("${unparsed_words[@]}")
-    case "${subcommand}" in
-    run|grammar|help)
-        # Offer subcommand argument completions
-        "_llm-stream_${subcommand}"
-        ;;
-    *)
-        # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'run grammar help' -- "${cur}"))
-        ;;
-    esac
-}
-
-_llm-stream_run() {
-    repeating_flags=()
-    non_repeating_flags=(--speculate --text -h --help)
-    repeating_options=()
-    non_repeating_options=(--engine --script --provider --base-url --model --api-key-env --temperature --max-tokens --hedge-ms --stall-ms --breaker-failures --breaker-open-s --llm-concurrency --llm-concurrency-max --queue-ms --words-per-second --today --system --system-file --tenant-prompts --greeting --history-turns --barge-in-ms --barge-in-words --log-level)
+    local -a non_repeating_options=(--engine --script --provider --base-url --model --api-key-env --temperature --max-tokens --hedge-ms --stall-ms --breaker-failures --breaker-open-s --llm-concurrency --llm-concurrency-max --queue-ms --words-per-second --today --system --system-file --tenant-prompts --greeting --history-turns --barge-in-ms --barge-in-words --log-level)
     __llm-stream_offer_flags_options 0
 
     # Offer option value completions
@@ -268,6 +245,21 @@ _llm-stream_run() {
     '--log-level')
         __llm-stream_add_completions -W 'trace'$'\n''debug'$'\n''info'$'\n''notice'$'\n''warning'$'\n''error'$'\n''critical'
         return
+        ;;
+    esac
+
+    # Offer subcommand / subcommand argument completions
+    local -r subcommand="${unparsed_words[0]}"
+    unset 'unparsed_words[0]'
+    unparsed_words=("${unparsed_words[@]}")
+    case "${subcommand}" in
+    grammar|help)
+        # Offer subcommand argument completions
+        "_llm-stream_${subcommand}"
+        ;;
+    *)
+        # Offer subcommand completions
+        COMPREPLY+=($(compgen -W 'grammar help' -- "${cur}"))
         ;;
     esac
 }

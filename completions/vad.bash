@@ -163,32 +163,9 @@ _vad() {
     local -a unparsed_words=("${COMP_WORDS[@]:1:${COMP_CWORD}}")
 
     local -a repeating_flags=()
-    local -a non_repeating_flags=(-h --help)
+    local -a non_repeating_flags=(--text -h --help)
     local -a repeating_options=()
-    local -a non_repeating_options=()
-    __vad_offer_flags_options 0
-
-    # Offer subcommand / subcommand argument completions
-    local -r subcommand="${unparsed_words[0]}"
-    unset 'unparsed_words[0]'
-    unparsed_words=("${unparsed_words[@]}")
-    case "${subcommand}" in
-    run|eval|features|help)
-        # Offer subcommand argument completions
-        "_vad_${subcommand}"
-        ;;
-    *)
-        # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'run eval features help' -- "${cur}"))
-        ;;
-    esac
-}
-
-_vad_run() {
-    repeating_flags=()
-    non_repeating_flags=(--text -h --help)
-    repeating_options=()
-    non_repeating_options=(--aggressiveness --threshold --min-speech-ms --silence-ms --pre-roll-ms --log-level)
+    local -a non_repeating_options=(--aggressiveness --threshold --min-speech-ms --silence-ms --pre-roll-ms --log-level)
     __vad_offer_flags_options 0
 
     # Offer option value completions
@@ -211,6 +188,21 @@ _vad_run() {
     '--log-level')
         __vad_add_completions -W 'trace'$'\n''debug'$'\n''info'$'\n''notice'$'\n''warning'$'\n''error'$'\n''critical'
         return
+        ;;
+    esac
+
+    # Offer subcommand / subcommand argument completions
+    local -r subcommand="${unparsed_words[0]}"
+    unset 'unparsed_words[0]'
+    unparsed_words=("${unparsed_words[@]}")
+    case "${subcommand}" in
+    eval|features|help)
+        # Offer subcommand argument completions
+        "_vad_${subcommand}"
+        ;;
+    *)
+        # Offer subcommand completions
+        COMPREPLY+=($(compgen -W 'eval features help' -- "${cur}"))
         ;;
     esac
 }

@@ -20,10 +20,8 @@ function __vad_parse_tokens -S
     set -l unparsed_tokens (__vad_tokens -pc)
     switch $unparsed_tokens[1]
     case 'vad'
-        __vad_parse_subcommand 0 'h/help'
+        __vad_parse_subcommand 0 'aggressiveness=' 'threshold=' 'min-speech-ms=' 'silence-ms=' 'pre-roll-ms=' 'text' 'log-level=' 'h/help'
         switch $unparsed_tokens[1]
-        case 'run'
-            __vad_parse_subcommand 0 'aggressiveness=' 'threshold=' 'min-speech-ms=' 'silence-ms=' 'pre-roll-ms=' 'text' 'log-level=' 'h/help'
         case 'eval'
             __vad_parse_subcommand 0 'corpus=' 'detections=' 'rate=' 'json' 'quiet' 'aggressiveness=' 'threshold=' 'min-speech-ms=' 'silence-ms=' 'pre-roll-ms=' 'h/help'
         case 'features'
@@ -83,19 +81,17 @@ function __vad_custom_completion
 end
 
 complete -c 'vad' -f
+complete -c 'vad' -n '__vad_should_offer_completions_for_flags_or_options "vad" aggressiveness' -l 'aggressiveness' -d 'How readily noise is taken for speech: 0 (most sensitive) to 3 (strictest), like webrtcvad\'s modes.' -rfka ''
+complete -c 'vad' -n '__vad_should_offer_completions_for_flags_or_options "vad" threshold' -l 'threshold' -d 'Fine tuning on top of --aggressiveness: dB added to the adaptive band-SNR threshold (may be negative).' -rfka ''
+complete -c 'vad' -n '__vad_should_offer_completions_for_flags_or_options "vad" min-speech-ms' -l 'min-speech-ms' -d 'Speech needed before an utterance starts; shorter noises are ignored.' -rfka ''
+complete -c 'vad' -n '__vad_should_offer_completions_for_flags_or_options "vad" silence-ms' -l 'silence-ms' -d 'Silence after which an utterance ends (the endpointing delay).' -rfka ''
+complete -c 'vad' -n '__vad_should_offer_completions_for_flags_or_options "vad" pre-roll-ms' -l 'pre-roll-ms' -d 'How far before the detected onset the start event is placed.' -rfka ''
+complete -c 'vad' -n '__vad_should_offer_completions_for_flags_or_options "vad" text' -l 'text' -d 'Write frames as text, payloads inline in base64 (the default when stdout is a terminal).'
+complete -c 'vad' -n '__vad_should_offer_completions_for_flags_or_options "vad" log-level' -l 'log-level' -d 'Diagnostics on stderr from this level up.' -rfka 'trace debug info notice warning error critical'
 complete -c 'vad' -n '__vad_should_offer_completions_for_flags_or_options "vad" h help' -s 'h' -l 'help' -d 'Show help information.'
-complete -c 'vad' -n '__vad_should_offer_completions_for_positional "vad" -eq 1' -fa 'run' -d 'Detect speech in a frame stream (the default subcommand).'
 complete -c 'vad' -n '__vad_should_offer_completions_for_positional "vad" -eq 1' -fa 'eval' -d 'Score the detector (or another detector\'s decisions) on a labelled corpus.'
 complete -c 'vad' -n '__vad_should_offer_completions_for_positional "vad" -eq 1' -fa 'features' -d 'Print what the detector measured every 20 ms of a sound file, as CSV.'
 complete -c 'vad' -n '__vad_should_offer_completions_for_positional "vad" -eq 1' -fa 'help' -d 'Show subcommand help information.'
-complete -c 'vad' -n '__vad_should_offer_completions_for_flags_or_options "vad run" aggressiveness' -l 'aggressiveness' -d 'How readily noise is taken for speech: 0 (most sensitive) to 3 (strictest), like webrtcvad\'s modes.' -rfka ''
-complete -c 'vad' -n '__vad_should_offer_completions_for_flags_or_options "vad run" threshold' -l 'threshold' -d 'Fine tuning on top of --aggressiveness: dB added to the adaptive band-SNR threshold (may be negative).' -rfka ''
-complete -c 'vad' -n '__vad_should_offer_completions_for_flags_or_options "vad run" min-speech-ms' -l 'min-speech-ms' -d 'Speech needed before an utterance starts; shorter noises are ignored.' -rfka ''
-complete -c 'vad' -n '__vad_should_offer_completions_for_flags_or_options "vad run" silence-ms' -l 'silence-ms' -d 'Silence after which an utterance ends (the endpointing delay).' -rfka ''
-complete -c 'vad' -n '__vad_should_offer_completions_for_flags_or_options "vad run" pre-roll-ms' -l 'pre-roll-ms' -d 'How far before the detected onset the start event is placed.' -rfka ''
-complete -c 'vad' -n '__vad_should_offer_completions_for_flags_or_options "vad run" text' -l 'text' -d 'Write frames as text, payloads inline in base64 (the default when stdout is a terminal).'
-complete -c 'vad' -n '__vad_should_offer_completions_for_flags_or_options "vad run" log-level' -l 'log-level' -d 'Diagnostics on stderr from this level up.' -rfka 'trace debug info notice warning error critical'
-complete -c 'vad' -n '__vad_should_offer_completions_for_flags_or_options "vad run" h help' -s 'h' -l 'help' -d 'Show help information.'
 complete -c 'vad' -n '__vad_should_offer_completions_for_flags_or_options "vad eval" corpus' -l 'corpus' -d 'The corpus directory (with labels.json).' -rfa '(__vad_complete_directories)'
 complete -c 'vad' -n '__vad_should_offer_completions_for_flags_or_options "vad eval" detections' -l 'detections' -d 'Score these per-frame decisions instead of the built-in detector.' -rfa '(for p in (string match -e -- \'*/\' (commandline -t);or printf \n)*.\'json\';printf %s\n $p;end;__fish_complete_directories (commandline -t) \'\')'
 complete -c 'vad' -n '__vad_should_offer_completions_for_flags_or_options "vad eval" rate' -l 'rate' -d 'Resample the recordings to this rate first (8000 or 16000), to test that path.' -rfka ''

@@ -62,7 +62,7 @@ import json, sys
 reply = ""
 for line in sys.stdin:
     event = json.loads(line)
-    if event["type"] == "response.start": print("   caller:", event["text"])
+    if event["type"] == "response.start" and event["text"]: print("   caller:", event["text"])
     elif event["type"] == "token": reply += event["text"]
     elif event["type"] == "response.end": print("   agent: ", reply); reply = ""
 '

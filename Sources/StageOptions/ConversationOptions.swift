@@ -12,7 +12,7 @@ struct ConversationOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Directory of per-tenant prompts, read once: <dir>/<tenant>.txt for start.tenant (start.params.system wins over both).", valueName: "dir"))
     var tenantPrompts: String?
 
-    @Option(name: .long, help: ArgumentHelp("Say this when a call starts (default: the script's greeting, if the script engine comes first).", valueName: "text"))
+    @Option(name: .long, help: ArgumentHelp("Say this when a conversation begins: a call starts, or a caller turn comes with none under way (default: the script's greeting, if the script engine comes first; '' for none).", valueName: "text"))
     var greeting: String?
 
     @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("User/assistant exchanges kept and sent to the engine.", valueName: "n"))
@@ -38,7 +38,8 @@ struct ConversationOptions: ParsableArguments {
     func apply(to configuration: inout LLMStream.Configuration, resources: SharedResources, scriptGreets: Bool) throws {
         configuration.system = try systemFile.map { try resources.promptFile(at: $0, option: "--system-file") } ?? system
         configuration.tenantPrompts = try tenantPrompts.map { try resources.tenantPrompts(in: $0) } ?? [:]
-        configuration.greeting = greeting.map { .text($0) } ?? (scriptGreets ? .engines : .none)
+        // `--greeting ''` asks for none, rather than for a turn that says nothing.
+        configuration.greeting = greeting.map { $0.isEmpty ? .none : .text($0) } ?? (scriptGreets ? .engines : .none)
         configuration.historyTurns = historyTurns
         configuration.bargeInMs = bargeInMs
         configuration.bargeInWords = bargeInWords

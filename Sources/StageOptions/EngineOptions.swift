@@ -10,8 +10,8 @@ struct EngineOptions: ParsableArguments {
         valueName: "name[:model],…"))
     var engine = "script"
 
-    @Option(name: .long, help: ArgumentHelp("The dialogue script for the script engine.", valueName: "file"))
-    var script: String?
+    @OptionGroup var dialogueScript: DialogueScriptOption
+    var script: String? { dialogueScript.script }
 
     @Option(name: .long, help: ArgumentHelp("Base URL preset of the openai engine: openai, groq, ollama or vllm.", valueName: "name"))
     var provider = "openai"

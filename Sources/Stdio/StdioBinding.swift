@@ -6,8 +6,13 @@ public enum StdioBinding {
     /// Runs `stage` over frames read from stdin and returns the exit status to end with:
     /// 0, 65 when the input ended inside a payload, or the stage's own failure status.
     public static func run(_ stage: some Stage, encoding: FrameEncoding, logger: Logger) async -> ExitStatus {
+        await run(stage, output: FrameWriter(fileDescriptor: 1, encoding: encoding), logger: logger)
+    }
+
+    /// Runs `stage` over frames read from stdin into `output`: stdout in another form than
+    /// frames (plain text for a person, say). The exit status is as above.
+    public static func run(_ stage: some Stage, output: some FrameSink, logger: Logger) async -> ExitStatus {
         let input = FrameReader(fileDescriptor: 0, stage: stage.name)
-        let output = FrameWriter(fileDescriptor: 1, encoding: encoding)
         let status = await run(stage, input: input, output: output, logger: logger)
         if status == .ok, input.status.sawDataError { return .dataError }
         return status

@@ -1,29 +1,22 @@
 import ArgumentParser
-import Dialogue
-import Foundation
 import StageOptions
 import Stdio
 import SwitchboardCore
 import ToolSupport
 
+/// `llm-stream` runs the stage itself: its options are the root command's, so that
+/// `llm-stream --help` shows them and a usage error names what is missing (a default
+/// subcommand would show a list of subcommands instead). `grammar` shares `--script`.
 @main
 struct LLMStreamCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "llm-stream",
         abstract: "Hold the conversation: answer the caller's turns as streamed tokens, stop when interrupted.",
-        discussion: """
-            With no subcommand, `llm-stream` runs the stage (`llm-stream run`). `llm-stream \
-            grammar` prints the recognition grammar of a dialogue script. See llm-stream(1) and \
-            switchboard-script(5).
+        usage: """
+            llm-stream --script <file> [<options>]
+            llm-stream --engine <name[:model],…> [--script <file>] [<options>]
+            llm-stream grammar --script <file>
             """,
-        subcommands: [RunCommand.self, GrammarCommand.self],
-        defaultSubcommand: RunCommand.self)
-}
-
-struct RunCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "run",
-        abstract: "Answer the caller (the default subcommand).",
         discussion: """
             Reads frames on stdin; a plain line is typed `text`. A caller turn ends with a final \
             `transcript` that has `endpoint:true`, or a `text` event; the answer goes out as
@@ -32,6 +25,15 @@ struct RunCommand: AsyncParsableCommand {
               {"type":"response.end","turn":1,"reason":"done","engine":"script"}
             then `trace` events (llm.ttft, llm.tokens_per_s, llm.total) and a `context` event \
             holding the conversation. A `context` event on input restores it.
+
+            On a terminal (or with --plain) the conversation is shown as text instead: the \
+            agent's answers as they stream, one paragraph each, errors on stderr. --frames \
+            writes frames to a terminal too.
+
+            A conversation begins with a call's `start`, a `context`, or else the first caller \
+            turn, which hears the greeting first. When the script reaches an end state, that \
+            answer's `response.end` has "last":true and, in a call, a `hangup` follows once it \
+            has been heard; the next caller turn begins a new conversation.
 
             While the agent speaks (until the mark of its last sentence returns, or until \
             `response.end` where no marks flow), caller speech of at least --barge-in-ms (a `vad` \
@@ -47,6 +49,9 @@ struct RunCommand: AsyncParsableCommand {
             --queue-ms for a place at a saturated engine moves on; --hedge-ms starts the next \
             engine as well when the first is slow to answer.
 
+            `llm-stream grammar` prints the recognition grammar of a dialogue script. See \
+            llm-stream(1) and switchboard-script(5).
+
             Exit status: 0 done, 64 bad usage, 65 input ended inside a frame payload, 69 every \
             engine failed and no turn was answered, 78 bad script or configuration.
 
@@ -54,43 +59,40 @@ struct RunCommand: AsyncParsableCommand {
               echo "I need an appointment tomorrow at ten" | llm-stream --script Examples/receptionist.yaml
               llm-stream --engine groq,script --script Examples/receptionist.yaml --hedge-ms 800 < turns.frames
               llm-stream --engine openai --base-url http://127.0.0.1:8080/v1 --system-file prompt.txt
-            """)
+            """,
+        subcommands: [GrammarCommand.self, RunCommand.self])
 
     @OptionGroup var options: LLMStreamOptions
-    @OptionGroup var frameOutput: FrameOutputOptions
+    @OptionGroup(title: "Output") var output: ConversationOutputOptions
     @OptionGroup var log: LogOptions
+
+    static func main() async { await mainWithBriefUsageErrors() }
 
     func run() async throws {
         let logger = log.makeLogger(label: "llm-stream")
         let stage = try StageFailure.exitingOnFailure(logger: logger) {
             try options.makeStage(resources: SharedResources(), logger: logger)
         }
-        try await StdioBinding.run(stage, encoding: frameOutput.encoding, logger: logger).exit()
+        let status: ExitStatus =
+            if output.isPlain() {
+                await StdioBinding.run(stage, output: PlainConversationWriter(), logger: logger)
+            } else {
+                await StdioBinding.run(stage, encoding: output.encoding, logger: logger)
+            }
+        try status.exit()
     }
 }
 
-struct GrammarCommand: ParsableCommand {
+/// `llm-stream run`: what `llm-stream` alone did as its default subcommand, kept for the
+/// command lines that name it; not listed. The options stand on the root command, which
+/// parses them wherever they are written, so this only runs the root.
+struct RunCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "grammar",
-        abstract: "Print the JSGF recognition grammar of a dialogue script.",
-        discussion: """
-            Every example phrase of every intent, with slot placeholders expanded (names from \
-            the slot's list, numbers, dates, times, yes/no), as a JSGF grammar the embedded \
-            recognizer can load. Exit status 78 for a bad script.
+        commandName: "run",
+        abstract: "The same as `llm-stream` alone (kept for older command lines).",
+        shouldDisplay: false)
 
-            Example:
-              llm-stream grammar --script Examples/receptionist.yaml > receptionist.gram
-            """)
+    @ParentCommand var stage: LLMStreamCommand
 
-    @Option(name: .long, help: ArgumentHelp("The dialogue script.", valueName: "file"))
-    var script: String
-
-    func run() throws {
-        do {
-            try TextOutput.write(try DialogueScript(contentsOf: script).jsgfGrammar())
-        } catch {
-            FileHandle.standardError.write(Data("llm-stream: \(error)\n".utf8))
-            try ExitStatus.config.exit()
-        }
-    }
+    func run() async throws { try await stage.run() }
 }

@@ -5,24 +5,19 @@ import Stdio
 import SwitchboardCore
 import ToolSupport
 
+/// `vad` runs the stage itself: its options are the root command's, so that `vad --help`
+/// shows them (a default subcommand would hide them behind a list of subcommands). `eval` and
+/// `features` share the detector options through the same option group.
 @main
 struct VADCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "vad",
         abstract: "Find where the caller speaks: pass audio on, add vad start/end events.",
-        discussion: """
-            With no subcommand, `vad` runs the stage (`vad run`): it reads frames on stdin and \
-            writes them on stdout, adding `vad` events. `vad eval` scores the detector on a \
-            labelled corpus. See vad(1).
+        usage: """
+            vad [<detector options>] [--text] [--log-level <level>]
+            vad eval [--corpus <dir>] [--detections <file>] [--json] [<detector options>]
+            vad features [--rate <hz>] [<detector options>] <file>
             """,
-        subcommands: [RunCommand.self, EvalCommand.self, FeaturesCommand.self],
-        defaultSubcommand: RunCommand.self)
-}
-
-struct RunCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "run",
-        abstract: "Detect speech in a frame stream (the default subcommand).",
         discussion: """
             Reads frames on stdin: pcm16 audio at 8000 or 16000 Hz, as mulaw-decode writes it. \
             Every frame is passed on unchanged; after the audio in which a decision fell, a \
@@ -40,14 +35,18 @@ struct RunCommand: AsyncParsableCommand {
             all the energy in one or two spectral peaks) is not speech. It learns each call's \
             noise within about a second.
 
+            `vad eval` scores the detector on a labelled corpus; `vad features` prints what it \
+            measured in a sound file. See vad(1).
+
             Exit status: 0 done, 64 bad usage, 65 input ended inside a frame payload, 70 internal error.
 
             Examples:
               mulaw-decode -i call.wav | vad | switchboard dump
               mulaw-decode -i call.wav --rate 8000 | vad --silence-ms 600 --aggressiveness 2 | jq -c 'select(.type=="vad")'
-            """)
+            """,
+        subcommands: [EvalCommand.self, FeaturesCommand.self, RunCommand.self])
 
-    @OptionGroup var options: VADOptions
+    @OptionGroup(title: "Detector options") var options: VADOptions
     @OptionGroup var frameOutput: FrameOutputOptions
     @OptionGroup var log: LogOptions
 
@@ -58,4 +57,18 @@ struct RunCommand: AsyncParsableCommand {
         }
         try await StdioBinding.run(stage, encoding: frameOutput.encoding, logger: logger).exit()
     }
+}
+
+/// `vad run`: what `vad` alone did as its default subcommand, kept for the command lines that
+/// name it; not listed. The options stand on the root command, which parses them wherever they
+/// are written, so this only runs the root.
+struct RunCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "The same as `vad` alone (kept for older command lines).",
+        shouldDisplay: false)
+
+    @ParentCommand var vad: VADCommand
+
+    func run() async throws { try await vad.run() }
 }

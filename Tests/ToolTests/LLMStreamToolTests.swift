@@ -16,15 +16,18 @@ import Testing
         return replies
     }
 
-    @Test func receptionistAnswersATypedLine() async throws {
+    /// A typed conversation begins without a `start`: the greeting comes first, then the
+    /// answer to the line.
+    @Test func receptionistGreetsThenAnswersATypedLine() async throws {
         let result = try await Tools.sh(
             #"echo "I need an appointment tomorrow at ten" | llm-stream --script Examples/receptionist.yaml --today 2026-11-21 --words-per-second 0 --text"#)
         #expect(result.status == 0, "\(result.stderr)")
         let types = result.json.compactMap { $0["type"] as? String }
-        #expect(types.first == "response.start")
-        #expect(types.filter { $0 != "token" } == ["response.start", "response.end", "trace", "trace", "trace", "context"])
-        let reply = try #require(replies(result).first)
-        #expect(reply.lowercased().contains("name"), "asks for the name next: \(reply)")
+        let turn = ["response.start", "response.end", "trace", "trace", "trace", "context"]
+        #expect(types.filter { $0 != "token" } == turn + turn)
+        let said = replies(result)
+        #expect(said.first == "Good morning, Sunrise Clinic. How can I help you?")
+        #expect(said.last?.lowercased().contains("name") == true, "asks for the name next: \(said)")
         let context = try #require(result.json.last)
         let state = try #require(context["engine_state"] as? [String: Any])
         #expect((state["slots"] as? [String: String]) == ["date": "2026-11-22", "time": "10:00"])
@@ -36,11 +39,28 @@ import Testing
             stdin: Data(lines.utf8))
         #expect(result.status == 0, "\(result.stderr)")
         let said = replies(result)
-        #expect(said.count == 3, "\(said)")
+        #expect(said.count == 4, "the greeting and three answers: \(said)")
         #expect(said.last?.contains("Asha") == true)
         #expect(said.last?.contains("10 AM") == true, "\(said)")
         let state = try #require(result.json.last?["engine_state"] as? [String: Any])
         #expect(state["ended"] as? Bool == true)
+        let ends = result.json.filter { $0["type"] as? String == "response.end" }
+        #expect(ends.map { $0["last"] as? Bool } == [nil, nil, nil, true], "the booking's answer is the last")
+        #expect(!result.json.contains { $0["type"] as? String == "hangup" }, "typed: no call to hang up")
+    }
+
+    /// `--greeting` replaces the script's greeting; `--greeting ''` asks for none, so a typed
+    /// line is answered at once.
+    @Test func greetingOptionChangesOrDropsTheGreeting() async throws {
+        let fallback = "Sorry, I can book an appointment or tell you our opening hours. What would you like?"
+        let command = "echo hello | llm-stream --script Examples/receptionist.yaml --words-per-second 0 --text --greeting"
+        let custom = try await Tools.sh(command + " 'Hi there.'")
+        #expect(custom.status == 0, "\(custom.stderr)")
+        #expect(replies(custom) == ["Hi there.", fallback])
+        let none = try await Tools.sh(command + " ''")
+        #expect(none.status == 0, "\(none.stderr)")
+        #expect(replies(none) == [fallback])
+        #expect(none.json.first?["turn"] as? Int == 1, "no silent greeting turn before it")
     }
 
     @Test func malformedScriptIsAConfigurationError() async throws {

@@ -22,11 +22,12 @@ import Testing
             stdin: Data("Hello\nI need an appointment tomorrow at ten\n".utf8))
         #expect(result.status == 0, "\(result.stderr)")
         let said = result.json.filter { $0["type"] as? String == "sentence" }.map { "t\($0["turn"] ?? "?").s\($0["index"] ?? "?") \($0["text"] ?? "")" }
-        #expect(said == ["t1.s0 Sorry, I can book an appointment or tell you our opening hours.", "t1.s1 What would you like?",
-                         "t2.s0 May I have your name, please?"])
+        #expect(said == ["t1.s0 Good morning, Sunrise Clinic.", "t1.s1 How can I help you?",
+                         "t2.s0 Sorry, I can book an appointment or tell you our opening hours.", "t2.s1 What would you like?",
+                         "t3.s0 May I have your name, please?"])
         let types = result.json.compactMap { $0["type"] as? String }
         #expect(!types.contains("token"))
-        #expect(types.filter { $0 == "response.start" || $0 == "response.end" || $0 == "context" }.count == 6, "the rest is passed on")
+        #expect(types.filter { $0 == "response.start" || $0 == "response.end" || $0 == "context" }.count == 9, "the rest is passed on")
     }
 
     @Test func optionsShapeThePieces() async throws {

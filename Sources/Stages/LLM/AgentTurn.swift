@@ -20,6 +20,8 @@ struct AgentTurn {
     var usage: ChatUsage?
     /// State the engine handed back, kept once the turn ends.
     var engineState: JSON?
+    /// The engine said this answer ends the conversation (`ResponseChunk.endsConversation`).
+    var endsConversation = false
     let startedAt: Duration
     var firstTextAt: Duration?
     var lastTextAt: Duration?
@@ -45,6 +47,7 @@ struct AgentTurn {
     func responseEnd(reason: String) -> Event {
         var fields: JSONObject = ["turn": .int(turn), "reason": .string(reason)]
         if let engine { fields["engine"] = .string(engine) }
+        if endsConversation { fields["last"] = true }
         if let usage {
             fields["usage"] = ["prompt_tokens": .int(usage.promptTokens), "completion_tokens": .int(usage.completionTokens),
                 "total_tokens": .int(usage.totalTokens)]

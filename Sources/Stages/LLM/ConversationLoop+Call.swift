@@ -1,16 +1,18 @@
-import Resilience
 import SwitchboardCore
 
 /// The call's lifecycle: `start` begins a conversation (and may greet), `stop` and the end of
-/// input close it, `context` carries one over from a node that ran before.
+/// input close it, `context` carries one over from a node that ran before. Conversations that
+/// begin without a `start`, or end before the call does, are `+Conversations`.
 extension ConversationLoop {
     /// A new call: a new conversation (turn numbers keep rising, so that an `interrupt` of the
     /// old call can never drop the new one's audio).
     func callStarted(_ start: Event) async throws {
         try await abandonTurn()
         memory.startCall(start)
-        marksFlow = Self.echoesMarks(start)
-        try await greet()
+        conversationBegun = true
+        inCall = Self.echoesMarks(start)
+        marksFlow = inCall
+        greet()
     }
 
     func callStopped() async throws {
@@ -22,6 +24,8 @@ extension ConversationLoop {
         guard memory.restore(from: context) else {
             return try await report(#"context event without a "messages" list of role/content objects: ignored"#)
         }
+        // A conversation carried over is under way (unless it had ended): no greeting.
+        conversationBegun = true
     }
 
     func endOfInput() async throws {
@@ -46,19 +50,5 @@ extension ConversationLoop {
         queuedTexts = []
         bargeIn.reset()
         bargeInTimer.disarm()
-    }
-
-    private func greet() async throws {
-        let engines: [FailoverEngine<Prompt, ResponseChunk>]
-        switch configuration.greeting {
-        case .none: return
-        case .engines: engines = configuration.engines
-        case .text(let greeting):
-            engines = [FixedReplyEngine(name: "greeting", reply: greeting, wordsPerSecond: configuration.greetingWordsPerSecond).failoverEngine()]
-        }
-        let (generation, task) = generations.launch(memory.prompt(user: nil), engines: engines)
-        var agent = AgentTurn(turn: nextTurn(), generation: generation, user: nil, startedAt: clock.now())
-        agent.task = task
-        self.agent = agent
     }
 }

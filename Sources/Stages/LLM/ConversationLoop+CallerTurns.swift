@@ -41,6 +41,8 @@ extension ConversationLoop {
     /// Begins the agent's turn answering `text`; `spoken` when it came from the recognizer, so
     /// that a speculative answer to the same words can be taken over.
     func respond(to text: String, spoken: Bool = false) async throws {
+        // The first words of a conversation are answered after its greeting.
+        if beginConversation(before: text) { return }
         // A greeting that has not said a word yet gives way to the caller.
         if let agent, !agent.announced {
             agent.task?.cancel()

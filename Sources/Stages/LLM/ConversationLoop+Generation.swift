@@ -26,6 +26,9 @@ extension ConversationLoop {
         case .engineState(let state):
             agent.engineState = state
             self.agent = agent
+        case .endsConversation:
+            agent.endsConversation = true
+            self.agent = agent
         }
     }
 
@@ -37,6 +40,8 @@ extension ConversationLoop {
         guard var agent, agent.generation == generation, agent.generating else { return }
         agent.playback.endGeneration()
         if let error {
+            // A failed answer was not said to its end, so it ends nothing.
+            agent.endsConversation = false
             if let failure = error as? FailoverError { unansweredFailure = failure }
             try await report("turn \(agent.turn): \(error)")
             try await finish(agent, reason: "error")
@@ -65,6 +70,9 @@ extension ConversationLoop {
         if agent.announced {
             memory.record(user: agent.user, assistant: reason == "interrupted" ? heard(agent) : agent.playback.generated)
         }
+        // The dialogue is over even if the caller cut its last answer short; `context` says
+        // so, for a node restored from it.
+        if agent.endsConversation { memory.endConversation() }
         try await sendContext()
     }
 

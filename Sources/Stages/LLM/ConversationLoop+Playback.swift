@@ -43,6 +43,7 @@ extension ConversationLoop {
         self.agent = nil
         bargeIn.reset()
         bargeInTimer.disarm()
+        if agent.endsConversation { try await lastAnswerHeard(agent) }
         try await answerQueued()
     }
 }

@@ -6,9 +6,10 @@ import SwitchboardCore
 /// needs no locks: engines and timers run in tasks that post back into the same inbox.
 ///
 /// This file routes each input to the job it belongs to; the jobs live in extensions, one
-/// file each: the call's lifecycle (`+Call`), what the caller says (`+CallerTurns`),
-/// barge-in (`+BargeIn`), what the caller has heard (`+Playback`), generating answers
-/// (`+Generation`) and answers started early (`+Speculation`).
+/// file each: the call's lifecycle (`+Call`), conversations beginning and ending within it
+/// (`+Conversations`), what the caller says (`+CallerTurns`), barge-in (`+BargeIn`), what the
+/// caller has heard (`+Playback`), generating answers (`+Generation`) and answers started
+/// early (`+Speculation`).
 final class ConversationLoop<Output: FrameSink> {
     let stage: String
     let configuration: LLMStream.Configuration
@@ -30,6 +31,12 @@ final class ConversationLoop<Output: FrameSink> {
     /// Marks come back from the telephony side: the agent is speaking until its last mark
     /// returns rather than until `response.end` (see `+Playback`).
     var marksFlow = false
+    /// The call's `start` named a media stream: a telephone call, which the agent hangs up
+    /// once the conversation's last answer has been heard (`+Conversations`).
+    var inCall = false
+    /// A `start`, a restored `context` or a caller turn has begun a conversation; until then,
+    /// the first caller turn is greeted first (`+Conversations`).
+    var conversationBegun = false
     /// The number of the last turn begun. Turn numbers keep rising over the whole run.
     var lastTurn = 0
     var inputEnded = false
@@ -85,7 +92,10 @@ final class ConversationLoop<Output: FrameSink> {
         switch event.type {
         case "text": try await typed(event)
         case "transcript": try await transcript(event)
-        case "context": try await restore(event)
+        // Its own snapshot, come round a call's ring (`looped`), tells the stage nothing new
+        // and may be older than what has happened since (a conversation begun after the one
+        // it shows had ended): passed on, not restored.
+        case "context" where event["looped"]?.bool != true: try await restore(event)
         case "start":
             try await output.send(frame)
             try await callStarted(event)

@@ -5,7 +5,9 @@ import SwitchboardCore
 /// The `llm-stream` stage: it owns the conversation. It decides when the caller has finished a
 /// turn (a final transcript with `endpoint:true`, or typed `text`), streams the agent's answer
 /// as `token` events between `response.start` and `response.end`, and decides when the caller
-/// has interrupted (`interrupt`), cancelling the answer at once.
+/// has interrupted (`interrupt`), cancelling the answer at once. It greets a conversation that
+/// begins without a `start`, and says when one has ended (`"last":true` on `response.end`,
+/// then `hangup` in a call); the next caller turn begins a new one.
 ///
 /// Consumed: `text`, `transcript`, `context`. Watched and passed on: `start`, `stop`, `vad`,
 /// `mark`, `spoken`, audio. Everything else is passed on unchanged.
@@ -28,7 +30,8 @@ public struct LLMStream: Stage {
         /// tenant (`start.tenant` or `start.params.tenant`; `start.params.system` wins over
         /// both). Read once per process (`--tenant-prompts`), never at a call's start.
         public var tenantPrompts: [String: String] = [:]
-        /// What happens when a call starts.
+        /// What happens when a conversation begins: a call starts, or a caller turn comes with
+        /// none under way.
         public var greeting: Greeting = .none
         public var greetingWordsPerSecond: Double = 40
         public var historyTurns = 8

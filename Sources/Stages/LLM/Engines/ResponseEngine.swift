@@ -38,6 +38,10 @@ public enum ResponseChunk: Sendable, Equatable {
     case usage(ChatUsage)
     /// State to hand back in the next turn's `Prompt.engineState` (and to save in `context`).
     case engineState(JSON)
+    /// This answer is the conversation's last: the dialogue has reached an end state (the
+    /// script's `end: true`). The stage marks its `response.end` `last`, hangs up a call once
+    /// the answer has been heard, and begins a new conversation with the next caller turn.
+    case endsConversation
 }
 
 /// A source of answers: an LLM provider or the rules script.

@@ -25,6 +25,9 @@ public struct ScriptEngine: ResponseEngine {
             if let user = prompt.user { script.respond(to: user, in: state, today: day) }
             else { script.greeting(in: state, today: day) }
         guard let turn else { return AsyncThrowingStream { $0.finish() } }
-        return WordStreamer(wordsPerSecond: wordsPerSecond).stream(turn.reply, after: [.engineState(turn.state.json)])
+        // An ended dialogue says so on every answer, the empty one to a restored ended state
+        // too: the stage then tells the caller, rather than answering with silence.
+        let leading: [ResponseChunk] = [.engineState(turn.state.json)] + (turn.state.ended ? [.endsConversation] : [])
+        return WordStreamer(wordsPerSecond: wordsPerSecond).stream(turn.reply, after: leading)
     }
 }
