@@ -101,15 +101,20 @@ import Testing
     @Test func cancellingTheReaderClosesTheConnection() async throws {
         let server = try dripForTenSeconds()
         defer { server.shutdown() }
+        let (events, eventSink) = AsyncStream.makeStream(of: Void.self)
         let reading = Task {
             let response = try await client.execute(HTTPRequest(url: server.url))
             var count = 0
             for try await _ in SSEStream(response.body) {
                 count += 1
+                eventSink.yield()
             }
             return count
         }
-        try await Task.sleep(for: .milliseconds(200))
+        // Cancelled mid-stream: once the first event is in (a fixed sleep could end before a
+        // loaded machine has even connected, and then there is no connection to close).
+        var iterator = events.makeAsyncIterator()
+        await iterator.next()
         reading.cancel()
         await #expect(throws: CancellationError.self) { try await reading.value }
         let deadline = ContinuousClock.now + .seconds(5)
