@@ -84,7 +84,7 @@ import Testing
         let script = Tools.scratch + "/agent.py"
         try agent.write(toFile: script, atomically: true, encoding: .utf8)
         let started = Date()
-        let result = try await Tools.sh("echo hi | switchboard run --text --loop-marks --linger-ms 1000 'python3 \(script) | mulaw-encode'")
+        let result = try await Tools.sh("echo hi | switchboard run --text --loop-marks --linger-ms 2500 'python3 \(script) | mulaw-encode'")
         #expect(result.status == 0, "\(result.stderr)")
         let types = result.json.map { $0["type"] as? String ?? "" }
         #expect(types.contains("audio"))
