@@ -16,6 +16,7 @@ struct LLMStreamCommand: AsyncParsableCommand {
             grammar` prints the recognition grammar of a dialogue script. See llm-stream(1) and \
             switchboard-script(5).
             """,
+        version: SwitchboardVersion.current,
         subcommands: [RunCommand.self, GrammarCommand.self],
         defaultSubcommand: RunCommand.self)
 }

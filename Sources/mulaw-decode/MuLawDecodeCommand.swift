@@ -34,7 +34,8 @@ struct MuLawDecodeCommand: AsyncParsableCommand {
               mulaw-decode -i call.wav | switchboard dump
               mulaw-decode --format twilio < twilio-messages.jsonl | vad
               mulaw-decode -i call.wav --realtime --rate 8000 | stt-stream
-            """)
+            """,
+        version: SwitchboardVersion.current)
 
     @OptionGroup var options: MuLawDecodeOptions
     @OptionGroup var frameOutput: FrameOutputOptions

@@ -44,7 +44,8 @@ struct MuLawEncodeCommand: AsyncParsableCommand {
             Examples:
               mulaw-decode -i call.wav | mulaw-encode -o call-8k.wav
               tts-cache < sentences | mulaw-encode --format twilio --stream-sid MZ123
-            """)
+            """,
+        version: SwitchboardVersion.current)
 
     @OptionGroup var options: MuLawEncodeOptions
     @OptionGroup var frameOutput: FrameOutputOptions

@@ -31,7 +31,8 @@ struct SentenceSplitCommand: AsyncParsableCommand {
             Examples:
               echo "Hi. How are you?" | sentence-split
               llm-stream --script Examples/receptionist.yaml < turns.txt | sentence-split --first-min-chars 20 | tts-cache
-            """)
+            """,
+        version: SwitchboardVersion.current)
 
     @OptionGroup var options: SentenceSplitOptions
     @OptionGroup var frameOutput: FrameOutputOptions

@@ -15,6 +15,7 @@ struct VADCommand: AsyncParsableCommand {
             writes them on stdout, adding `vad` events. `vad eval` scores the detector on a \
             labelled corpus. See vad(1).
             """,
+        version: SwitchboardVersion.current,
         subcommands: [RunCommand.self, EvalCommand.self, FeaturesCommand.self],
         defaultSubcommand: RunCommand.self)
 }
