@@ -52,9 +52,14 @@ struct RunCommand: AsyncParsableCommand {
             engine failed and no turn was answered, 78 bad script or configuration.
 
             Examples:
-              echo "I need an appointment tomorrow at ten" | llm-stream --script Examples/receptionist.yaml
-              llm-stream --engine groq,script --script Examples/receptionist.yaml --hedge-ms 800 < turns.frames
-              llm-stream --engine openai --base-url http://127.0.0.1:8080/v1 --system-file prompt.txt
+              echo "I need an appointment tomorrow at ten" |
+                llm-stream --script Examples/receptionist.yaml
+              llm-stream --engine groq,script --script Examples/receptionist.yaml \\
+                --system-file Examples/receptionist-prompt.txt --hedge-ms 800 \\
+                < Examples/transcripts.txt
+              switchboard mock-providers --replies Examples/replies.txt &
+              echo "hello" | llm-stream --engine openai \\
+                --base-url http://127.0.0.1:8787/v1
             """)
 
     @OptionGroup var options: LLMStreamOptions
@@ -80,7 +85,8 @@ struct GrammarCommand: ParsableCommand {
             recognizer can load. Exit status 78 for a bad script.
 
             Example:
-              llm-stream grammar --script Examples/receptionist.yaml > receptionist.gram
+              llm-stream grammar --script Examples/receptionist.yaml \\
+                > out/receptionist.gram
             """)
 
     @Option(name: .long, help: ArgumentHelp("The dialogue script.", valueName: "file"))
