@@ -25,8 +25,9 @@ struct ExampleRunner {
             ran += 1
             if ExampleDisplay.isBackground(command) {
                 if let previous = server { record(await previous.stop(), document, previous.command) }
-                server = Server(command: command, timeout: timeout * 3)
-                record(try await server!.start(), document, command)
+                let started = Server(command: command, timeout: timeout * 3)
+                server = started
+                record(try await started.start(), document, command)
                 continue
             }
             let result = try await Tools.sh("timeout -k 5 \(timeout) bash -o pipefail -c \(shellQuoted(command))")
