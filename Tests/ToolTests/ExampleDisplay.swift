@@ -33,7 +33,7 @@ enum ExampleDisplay {
                 guard line.hasPrefix(prompt) else { continue }  // output
                 current = String(line.dropFirst(prompt.count))
             } else {
-                guard !line.allSatisfy(\.isWhitespace) else { continue }
+                guard !line.isBlank else { continue }
                 current = line
             }
             if let command = current, !continues(command) {
@@ -47,14 +47,13 @@ enum ExampleDisplay {
 
     /// The lines without the indentation they all share.
     static func dedented(_ lines: [String]) -> [String] {
-        let indents = lines.filter { !$0.allSatisfy(\.isWhitespace) }.map { $0.prefix { $0 == " " }.count }
-        let common = indents.min() ?? 0
-        return lines.map { String($0.dropFirst(min(common, $0.prefix { $0 == " " }.count))) }
+        let common = lines.filter { !$0.isBlank }.map(\.indentation).min() ?? 0
+        return lines.map { String($0.dropFirst(min(common, $0.indentation))) }
     }
 
     /// Whether a command written so far goes on to the next line, as sh would read it: it ends
-    /// inside quotes, after a backslash, or after `|`, `||` or `&&` (a comment after those counts
-    /// as the end of the line).
+    /// inside quotes, after a backslash, or after `|`, `||` or `&&` (a comment after them
+    /// changes nothing).
     static func continues(_ command: String) -> Bool {
         let scan = ShellScan(command)
         if scan.openQuote || scan.endsEscaped { return true }
