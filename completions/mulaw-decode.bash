@@ -163,7 +163,7 @@ _mulaw-decode() {
     local -a unparsed_words=("${COMP_WORDS[@]:1:${COMP_CWORD}}")
 
     local -a repeating_flags=()
-    local -a non_repeating_flags=(--realtime --text -h --help)
+    local -a non_repeating_flags=(--realtime --text --version -h --help)
     local -a repeating_options=()
     local -a non_repeating_options=(-i --input --format --rate --quality --frame-ms --log-level)
     __mulaw-decode_offer_flags_options 0
@@ -211,7 +211,11 @@ _mulaw-decode() {
 }
 
 _mulaw-decode_help() {
-    :
+    repeating_flags=()
+    non_repeating_flags=(--version)
+    repeating_options=()
+    non_repeating_options=()
+    __mulaw-decode_offer_flags_options -1
 }
 
 complete -o filenames -F _mulaw-decode mulaw-decode

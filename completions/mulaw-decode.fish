@@ -20,10 +20,10 @@ function __mulaw-decode_parse_tokens -S
     set -l unparsed_tokens (__mulaw-decode_tokens -pc)
     switch $unparsed_tokens[1]
     case 'mulaw-decode'
-        __mulaw-decode_parse_subcommand 0 'i/input=' 'format=' 'rate=' 'quality=' 'frame-ms=' 'realtime' 'text' 'log-level=' 'h/help'
+        __mulaw-decode_parse_subcommand 0 'i/input=' 'format=' 'rate=' 'quality=' 'frame-ms=' 'realtime' 'text' 'log-level=' 'version' 'h/help'
         switch $unparsed_tokens[1]
         case 'help'
-            __mulaw-decode_parse_subcommand -r 1 
+            __mulaw-decode_parse_subcommand -r 1 'version'
         end
     end
 end
@@ -85,5 +85,7 @@ complete -c 'mulaw-decode' -n '__mulaw-decode_should_offer_completions_for_flags
 complete -c 'mulaw-decode' -n '__mulaw-decode_should_offer_completions_for_flags_or_options "mulaw-decode" realtime' -l 'realtime' -d 'Send audio no faster than real time, as a live call would (for feeding live stages).'
 complete -c 'mulaw-decode' -n '__mulaw-decode_should_offer_completions_for_flags_or_options "mulaw-decode" text' -l 'text' -d 'Write frames as text, payloads inline in base64 (the default when stdout is a terminal).'
 complete -c 'mulaw-decode' -n '__mulaw-decode_should_offer_completions_for_flags_or_options "mulaw-decode" log-level' -l 'log-level' -d 'Diagnostics on stderr from this level up.' -rfka 'trace debug info notice warning error critical'
+complete -c 'mulaw-decode' -n '__mulaw-decode_should_offer_completions_for_flags_or_options "mulaw-decode" version' -l 'version' -d 'Show the version.'
 complete -c 'mulaw-decode' -n '__mulaw-decode_should_offer_completions_for_flags_or_options "mulaw-decode" h help' -s 'h' -l 'help' -d 'Show help information.'
 complete -c 'mulaw-decode' -n '__mulaw-decode_should_offer_completions_for_positional "mulaw-decode" -eq 1' -fa 'help' -d 'Show subcommand help information.'
+complete -c 'mulaw-decode' -n '__mulaw-decode_should_offer_completions_for_flags_or_options "mulaw-decode help" version' -l 'version' -d 'Show the version.'

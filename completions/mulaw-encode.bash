@@ -163,7 +163,7 @@ _mulaw-encode() {
     local -a unparsed_words=("${COMP_WORDS[@]:1:${COMP_CWORD}}")
 
     local -a repeating_flags=()
-    local -a non_repeating_flags=(--pace --text -h --help)
+    local -a non_repeating_flags=(--pace --text --version -h --help)
     local -a repeating_options=()
     local -a non_repeating_options=(--format -o --output --stream-sid --lead-ms --frame-ms --quality --log-level)
     __mulaw-encode_offer_flags_options 0
@@ -214,7 +214,11 @@ _mulaw-encode() {
 }
 
 _mulaw-encode_help() {
-    :
+    repeating_flags=()
+    non_repeating_flags=(--version)
+    repeating_options=()
+    non_repeating_options=()
+    __mulaw-encode_offer_flags_options -1
 }
 
 complete -o filenames -F _mulaw-encode mulaw-encode

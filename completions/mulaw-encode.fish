@@ -20,10 +20,10 @@ function __mulaw-encode_parse_tokens -S
     set -l unparsed_tokens (__mulaw-encode_tokens -pc)
     switch $unparsed_tokens[1]
     case 'mulaw-encode'
-        __mulaw-encode_parse_subcommand 0 'format=' 'o/output=' 'stream-sid=' 'pace' 'lead-ms=' 'frame-ms=' 'quality=' 'text' 'log-level=' 'h/help'
+        __mulaw-encode_parse_subcommand 0 'format=' 'o/output=' 'stream-sid=' 'pace' 'lead-ms=' 'frame-ms=' 'quality=' 'text' 'log-level=' 'version' 'h/help'
         switch $unparsed_tokens[1]
         case 'help'
-            __mulaw-encode_parse_subcommand -r 1 
+            __mulaw-encode_parse_subcommand -r 1 'version'
         end
     end
 end
@@ -86,5 +86,7 @@ complete -c 'mulaw-encode' -n '__mulaw-encode_should_offer_completions_for_flags
 complete -c 'mulaw-encode' -n '__mulaw-encode_should_offer_completions_for_flags_or_options "mulaw-encode" quality' -l 'quality' -d 'Resampler quality: best, medium, fastest, linear or zoh.' -rfka 'best medium fastest linear zoh'
 complete -c 'mulaw-encode' -n '__mulaw-encode_should_offer_completions_for_flags_or_options "mulaw-encode" text' -l 'text' -d 'Write frames as text, payloads inline in base64 (the default when stdout is a terminal).'
 complete -c 'mulaw-encode' -n '__mulaw-encode_should_offer_completions_for_flags_or_options "mulaw-encode" log-level' -l 'log-level' -d 'Diagnostics on stderr from this level up.' -rfka 'trace debug info notice warning error critical'
+complete -c 'mulaw-encode' -n '__mulaw-encode_should_offer_completions_for_flags_or_options "mulaw-encode" version' -l 'version' -d 'Show the version.'
 complete -c 'mulaw-encode' -n '__mulaw-encode_should_offer_completions_for_flags_or_options "mulaw-encode" h help' -s 'h' -l 'help' -d 'Show help information.'
 complete -c 'mulaw-encode' -n '__mulaw-encode_should_offer_completions_for_positional "mulaw-encode" -eq 1' -fa 'help' -d 'Show subcommand help information.'
+complete -c 'mulaw-encode' -n '__mulaw-encode_should_offer_completions_for_flags_or_options "mulaw-encode help" version' -l 'version' -d 'Show the version.'

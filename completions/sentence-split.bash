@@ -163,7 +163,7 @@ _sentence-split() {
     local -a unparsed_words=("${COMP_WORDS[@]:1:${COMP_CWORD}}")
 
     local -a repeating_flags=()
-    local -a non_repeating_flags=(--text -h --help)
+    local -a non_repeating_flags=(--text --version -h --help)
     local -a repeating_options=(--abbreviations)
     local -a non_repeating_options=(--min-chars --max-chars --first-min-chars --language --log-level)
     __sentence-split_offer_flags_options 0
@@ -209,7 +209,11 @@ _sentence-split() {
 }
 
 _sentence-split_help() {
-    :
+    repeating_flags=()
+    non_repeating_flags=(--version)
+    repeating_options=()
+    non_repeating_options=()
+    __sentence-split_offer_flags_options -1
 }
 
 complete -o filenames -F _sentence-split sentence-split

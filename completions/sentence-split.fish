@@ -20,10 +20,10 @@ function __sentence-split_parse_tokens -S
     set -l unparsed_tokens (__sentence-split_tokens -pc)
     switch $unparsed_tokens[1]
     case 'sentence-split'
-        __sentence-split_parse_subcommand 0 'min-chars=' 'max-chars=' 'first-min-chars=' 'language=' 'abbreviations=+' 'text' 'log-level=' 'h/help'
+        __sentence-split_parse_subcommand 0 'min-chars=' 'max-chars=' 'first-min-chars=' 'language=' 'abbreviations=+' 'text' 'log-level=' 'version' 'h/help'
         switch $unparsed_tokens[1]
         case 'help'
-            __sentence-split_parse_subcommand -r 1 
+            __sentence-split_parse_subcommand -r 1 'version'
         end
     end
 end
@@ -84,5 +84,7 @@ complete -c 'sentence-split' -n '__sentence-split_should_offer_completions_for_f
 complete -c 'sentence-split' -n '__sentence-split_should_offer_completions_for_flags_or_options "sentence-split"' -l 'abbreviations' -d 'More abbreviations, one per line: `Dr.`, or with a kind: `etc. final`, `No. numeric` (see sentence-split(1)). Repeatable.' -rF
 complete -c 'sentence-split' -n '__sentence-split_should_offer_completions_for_flags_or_options "sentence-split" text' -l 'text' -d 'Write frames as text, payloads inline in base64 (the default when stdout is a terminal).'
 complete -c 'sentence-split' -n '__sentence-split_should_offer_completions_for_flags_or_options "sentence-split" log-level' -l 'log-level' -d 'Diagnostics on stderr from this level up.' -rfka 'trace debug info notice warning error critical'
+complete -c 'sentence-split' -n '__sentence-split_should_offer_completions_for_flags_or_options "sentence-split" version' -l 'version' -d 'Show the version.'
 complete -c 'sentence-split' -n '__sentence-split_should_offer_completions_for_flags_or_options "sentence-split" h help' -s 'h' -l 'help' -d 'Show help information.'
 complete -c 'sentence-split' -n '__sentence-split_should_offer_completions_for_positional "sentence-split" -eq 1' -fa 'help' -d 'Show subcommand help information.'
+complete -c 'sentence-split' -n '__sentence-split_should_offer_completions_for_flags_or_options "sentence-split help" version' -l 'version' -d 'Show the version.'

@@ -163,7 +163,7 @@ _switchboard() {
     local -a unparsed_words=("${COMP_WORDS[@]:1:${COMP_CWORD}}")
 
     local -a repeating_flags=()
-    local -a non_repeating_flags=(-h --help)
+    local -a non_repeating_flags=(--version -h --help)
     local -a repeating_options=()
     local -a non_repeating_options=()
     __switchboard_offer_flags_options 0
@@ -186,7 +186,7 @@ _switchboard() {
 
 _switchboard_run() {
     repeating_flags=()
-    non_repeating_flags=(--loop-marks --text -h --help)
+    non_repeating_flags=(--loop-marks --text --version -h --help)
     repeating_options=()
     non_repeating_options=(--stall-ms --linger-ms --log-level)
     __switchboard_offer_flags_options 1
@@ -208,7 +208,7 @@ _switchboard_run() {
 
 _switchboard_dump() {
     repeating_flags=()
-    non_repeating_flags=(--audio --no-audio -h --help)
+    non_repeating_flags=(--audio --no-audio --version -h --help)
     repeating_options=()
     non_repeating_options=(--log-level)
     __switchboard_offer_flags_options 0
@@ -224,7 +224,7 @@ _switchboard_dump() {
 
 _switchboard_mock-providers() {
     repeating_flags=()
-    non_repeating_flags=(-h --help)
+    non_repeating_flags=(--version -h --help)
     repeating_options=(--fault)
     non_repeating_options=(--host --port --transcripts --replies --faults --seed --log-level)
     __switchboard_offer_flags_options 0
@@ -263,7 +263,11 @@ _switchboard_mock-providers() {
 }
 
 _switchboard_help() {
-    :
+    repeating_flags=()
+    non_repeating_flags=(--version)
+    repeating_options=()
+    non_repeating_options=()
+    __switchboard_offer_flags_options -1
 }
 
 complete -o filenames -F _switchboard switchboard

@@ -20,16 +20,16 @@ function __switchboard_parse_tokens -S
     set -l unparsed_tokens (__switchboard_tokens -pc)
     switch $unparsed_tokens[1]
     case 'switchboard'
-        __switchboard_parse_subcommand 0 'h/help'
+        __switchboard_parse_subcommand 0 'version' 'h/help'
         switch $unparsed_tokens[1]
         case 'run'
-            __switchboard_parse_subcommand 1 'loop-marks' 'stall-ms=' 'linger-ms=' 'text' 'log-level=' 'h/help'
+            __switchboard_parse_subcommand 1 'loop-marks' 'stall-ms=' 'linger-ms=' 'text' 'log-level=' 'version' 'h/help'
         case 'dump'
-            __switchboard_parse_subcommand 0 'audio' 'no-audio' 'log-level=' 'h/help'
+            __switchboard_parse_subcommand 0 'audio' 'no-audio' 'log-level=' 'version' 'h/help'
         case 'mock-providers'
-            __switchboard_parse_subcommand 0 'host=' 'port=' 'transcripts=' 'replies=' 'faults=' 'fault=+' 'seed=' 'log-level=' 'h/help'
+            __switchboard_parse_subcommand 0 'host=' 'port=' 'transcripts=' 'replies=' 'faults=' 'fault=+' 'seed=' 'log-level=' 'version' 'h/help'
         case 'help'
-            __switchboard_parse_subcommand -r 1 
+            __switchboard_parse_subcommand -r 1 'version'
         end
     end
 end
@@ -83,6 +83,7 @@ function __switchboard_custom_completion
 end
 
 complete -c 'switchboard' -f
+complete -c 'switchboard' -n '__switchboard_should_offer_completions_for_flags_or_options "switchboard" version' -l 'version' -d 'Show the version.'
 complete -c 'switchboard' -n '__switchboard_should_offer_completions_for_flags_or_options "switchboard" h help' -s 'h' -l 'help' -d 'Show help information.'
 complete -c 'switchboard' -n '__switchboard_should_offer_completions_for_positional "switchboard" -eq 1' -fa 'run' -d 'Run a call graph in one process: the in-process twin of a shell pipeline.'
 complete -c 'switchboard' -n '__switchboard_should_offer_completions_for_positional "switchboard" -eq 1' -fa 'dump' -d 'Show a frame stream as one readable JSON line per frame.'
@@ -93,10 +94,12 @@ complete -c 'switchboard' -n '__switchboard_should_offer_completions_for_flags_o
 complete -c 'switchboard' -n '__switchboard_should_offer_completions_for_flags_or_options "switchboard run" linger-ms' -l 'linger-ms' -d 'With --loop-marks: after the input ends, how long the graph must be quiet before the call ends.' -rfka ''
 complete -c 'switchboard' -n '__switchboard_should_offer_completions_for_flags_or_options "switchboard run" text' -l 'text' -d 'Write frames as text, payloads inline in base64 (the default when stdout is a terminal).'
 complete -c 'switchboard' -n '__switchboard_should_offer_completions_for_flags_or_options "switchboard run" log-level' -l 'log-level' -d 'Diagnostics on stderr from this level up.' -rfka 'trace debug info notice warning error critical'
+complete -c 'switchboard' -n '__switchboard_should_offer_completions_for_flags_or_options "switchboard run" version' -l 'version' -d 'Show the version.'
 complete -c 'switchboard' -n '__switchboard_should_offer_completions_for_flags_or_options "switchboard run" h help' -s 'h' -l 'help' -d 'Show help information.'
 complete -c 'switchboard' -n '__switchboard_should_offer_completions_for_flags_or_options "switchboard dump" audio' -l 'audio' -d 'Show a line for each audio frame.'
 complete -c 'switchboard' -n '__switchboard_should_offer_completions_for_flags_or_options "switchboard dump" no-audio' -l 'no-audio' -d 'Show a line for each audio frame.'
 complete -c 'switchboard' -n '__switchboard_should_offer_completions_for_flags_or_options "switchboard dump" log-level' -l 'log-level' -d 'Diagnostics on stderr from this level up.' -rfka 'trace debug info notice warning error critical'
+complete -c 'switchboard' -n '__switchboard_should_offer_completions_for_flags_or_options "switchboard dump" version' -l 'version' -d 'Show the version.'
 complete -c 'switchboard' -n '__switchboard_should_offer_completions_for_flags_or_options "switchboard dump" h help' -s 'h' -l 'help' -d 'Show help information.'
 complete -c 'switchboard' -n '__switchboard_should_offer_completions_for_flags_or_options "switchboard mock-providers" host' -l 'host' -d 'Address to listen on.' -rfka ''
 complete -c 'switchboard' -n '__switchboard_should_offer_completions_for_flags_or_options "switchboard mock-providers" port' -l 'port' -d 'Port to listen on (0: any free port, printed on stderr).' -rfka ''
@@ -106,4 +109,6 @@ complete -c 'switchboard' -n '__switchboard_should_offer_completions_for_flags_o
 complete -c 'switchboard' -n '__switchboard_should_offer_completions_for_flags_or_options "switchboard mock-providers"' -l 'fault' -d 'One fault, ROUTE.KEY=VALUE (repeatable).' -rfka ''
 complete -c 'switchboard' -n '__switchboard_should_offer_completions_for_flags_or_options "switchboard mock-providers" seed' -l 'seed' -d 'Seed of the random draws.' -rfka ''
 complete -c 'switchboard' -n '__switchboard_should_offer_completions_for_flags_or_options "switchboard mock-providers" log-level' -l 'log-level' -d 'Diagnostics on stderr from this level up.' -rfka 'trace debug info notice warning error critical'
+complete -c 'switchboard' -n '__switchboard_should_offer_completions_for_flags_or_options "switchboard mock-providers" version' -l 'version' -d 'Show the version.'
 complete -c 'switchboard' -n '__switchboard_should_offer_completions_for_flags_or_options "switchboard mock-providers" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'switchboard' -n '__switchboard_should_offer_completions_for_flags_or_options "switchboard help" version' -l 'version' -d 'Show the version.'

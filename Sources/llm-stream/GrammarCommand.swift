@@ -15,7 +15,8 @@ struct GrammarCommand: ParsableCommand {
             recognizer can load. Exit status 78 for a bad script.
 
             Example:
-              llm-stream grammar --script Examples/receptionist.yaml > receptionist.gram
+              llm-stream grammar --script Examples/receptionist.yaml \\
+                > out/receptionist.gram
             """)
 
     /// The same group as the stage's `--script`: the root command parses it, wherever it stands.

@@ -56,10 +56,16 @@ struct LLMStreamCommand: AsyncParsableCommand {
             engine failed and no turn was answered, 78 bad script or configuration.
 
             Examples:
-              echo "I need an appointment tomorrow at ten" | llm-stream --script Examples/receptionist.yaml
-              llm-stream --engine groq,script --script Examples/receptionist.yaml --hedge-ms 800 < turns.frames
-              llm-stream --engine openai --base-url http://127.0.0.1:8080/v1 --system-file prompt.txt
+              echo "I need an appointment tomorrow at ten" |
+                llm-stream --script Examples/receptionist.yaml
+              llm-stream --engine groq,script --script Examples/receptionist.yaml \\
+                --system-file Examples/receptionist-prompt.txt --hedge-ms 800 \\
+                < Examples/transcripts.txt
+              switchboard mock-providers --replies Examples/replies.txt &
+              echo "hello" | llm-stream --engine openai \\
+                --base-url http://127.0.0.1:8787/v1
             """,
+        version: SwitchboardVersion.current,
         subcommands: [GrammarCommand.self, RunCommand.self])
 
     @OptionGroup var options: LLMStreamOptions

@@ -31,10 +31,15 @@ struct MuLawDecodeCommand: AsyncParsableCommand {
             file cannot be read, 70 internal error.
 
             Examples:
-              mulaw-decode -i call.wav | switchboard dump
-              mulaw-decode --format twilio < twilio-messages.jsonl | vad
-              mulaw-decode -i call.wav --realtime --rate 8000 | stt-stream
-            """)
+              mulaw-decode -i Examples/call.wav | switchboard dump
+              mulaw-decode -i Examples/call.wav --rate 8000 |
+                mulaw-encode --format twilio > out/call.twilio.jsonl
+              mulaw-decode --format twilio < out/call.twilio.jsonl | vad |
+                switchboard dump --no-audio
+              mulaw-decode -i Examples/call.wav --realtime --rate 8000 | vad |
+                switchboard dump --no-audio
+            """,
+        version: SwitchboardVersion.current)
 
     @OptionGroup var options: MuLawDecodeOptions
     @OptionGroup var frameOutput: FrameOutputOptions

@@ -42,9 +42,13 @@ struct MuLawEncodeCommand: AsyncParsableCommand {
             73 the output file cannot be written, 70 internal error.
 
             Examples:
-              mulaw-decode -i call.wav | mulaw-encode -o call-8k.wav
-              tts-cache < sentences | mulaw-encode --format twilio --stream-sid MZ123
-            """)
+              mulaw-decode -i Examples/call.wav | mulaw-encode -o out/call-8k.wav
+              mulaw-decode -i Examples/call.wav |
+                mulaw-encode --pace --format twilio --stream-sid MZ123
+              echo '{"type":"spoken","turn":1,"index":0,"text":"Hi."}' |
+                mulaw-encode --format twilio --stream-sid MZ123
+            """,
+        version: SwitchboardVersion.current)
 
     @OptionGroup var options: MuLawEncodeOptions
     @OptionGroup var frameOutput: FrameOutputOptions

@@ -30,8 +30,11 @@ struct SentenceSplitCommand: AsyncParsableCommand {
 
             Examples:
               echo "Hi. How are you?" | sentence-split
-              llm-stream --script Examples/receptionist.yaml < turns.txt | sentence-split --first-min-chars 20 | tts-cache
-            """)
+              llm-stream --script Examples/receptionist.yaml \\
+                < Examples/transcripts.txt |
+                sentence-split --first-min-chars 20 | switchboard dump
+            """,
+        version: SwitchboardVersion.current)
 
     @OptionGroup var options: SentenceSplitOptions
     @OptionGroup var frameOutput: FrameOutputOptions

@@ -18,9 +18,10 @@ struct DumpCommand: AsyncParsableCommand {
             Exit status: 0 done, 65 input ended inside a frame payload.
 
             Examples:
-              mulaw-decode -i call.wav | switchboard dump
-              mulaw-decode -i call.wav | switchboard dump --no-audio
-              ... | switchboard dump | jq 'select(.type == "error")'
+              mulaw-decode -i Examples/call.wav | switchboard dump
+              mulaw-decode -i Examples/call.wav | switchboard dump --no-audio
+              printf '{"type":"dtmf"}\\n{"type":\\n' | switchboard dump |
+                jq -c 'select(.type == "error")'
             """)
 
     @Flag(inversion: .prefixedNo, help: "Show a line for each audio frame.")

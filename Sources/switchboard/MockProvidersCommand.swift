@@ -48,10 +48,15 @@ struct MockProvidersCommand: AsyncParsableCommand {
 
             Exit status: 0 on interrupt, 64 bad usage, 66 a file cannot be read, 78 bad faults.
 
+            In the examples, `&` runs a server in the background; `kill %1` stops it.
+
             Examples:
-              switchboard mock-providers --port 8787 --replies Examples/replies.txt
-              switchboard mock-providers --fault chat.rate_limit=0.3 --fault chat.ttfb_ms=400
-              curl -N localhost:8787/v1/chat/completions -d '{"model":"m","stream":true,"messages":[{"role":"user","content":"hi"}]}'
+              switchboard mock-providers --port 8787 --replies Examples/replies.txt &
+              curl -N localhost:8787/v1/chat/completions -d '{"model":"m",
+                "stream":true,"messages":[{"role":"user","content":"hi"}]}'
+              curl localhost:8787/mock/stats
+              switchboard mock-providers --port 8788 \\
+                --fault chat.rate_limit=0.3 --fault chat.ttfb_ms=400 &
             """)
 
     @Option(help: "Address to listen on.") var host = "127.0.0.1"

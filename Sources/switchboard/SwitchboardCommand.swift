@@ -1,4 +1,5 @@
 import ArgumentParser
+import ToolSupport
 
 @main
 struct SwitchboardCommand: AsyncParsableCommand {
@@ -10,5 +11,6 @@ struct SwitchboardCommand: AsyncParsableCommand {
             binary payload — over stdin and stdout (see switchboard-frames(5)). This command \
             hosts the tools that work on whole streams.
             """,
+        version: SwitchboardVersion.current,
         subcommands: [RunCommand.self, DumpCommand.self, MockProvidersCommand.self])
 }

@@ -14,6 +14,9 @@ struct FeaturesCommand: ParsableCommand {
             band level (dBFS), the band SNR over the noise floor (dB), the threshold it was \
             compared with, tonality (0-1) and the decision (1 = speech). \
             The file is resampled to --rate if it is at another rate.
+
+            Example:
+              vad features Examples/call.wav > out/call-features.csv
             """)
 
     @Argument(help: "A sound file (WAV, FLAC, …).", completion: .file())

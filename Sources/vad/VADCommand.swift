@@ -41,9 +41,12 @@ struct VADCommand: AsyncParsableCommand {
             Exit status: 0 done, 64 bad usage, 65 input ended inside a frame payload, 70 internal error.
 
             Examples:
-              mulaw-decode -i call.wav | vad | switchboard dump
-              mulaw-decode -i call.wav --rate 8000 | vad --silence-ms 600 --aggressiveness 2 | jq -c 'select(.type=="vad")'
+              mulaw-decode -i Examples/call.wav | vad | switchboard dump
+              mulaw-decode -i Examples/call.wav --rate 8000 |
+                vad --silence-ms 600 --aggressiveness 2 --text |
+                jq -c 'select(.type=="vad")'
             """,
+        version: SwitchboardVersion.current,
         subcommands: [EvalCommand.self, FeaturesCommand.self, RunCommand.self])
 
     @OptionGroup(title: "Detector options") var options: VADOptions
