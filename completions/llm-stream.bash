@@ -163,7 +163,7 @@ _llm-stream() {
     local -a unparsed_words=("${COMP_WORDS[@]:1:${COMP_CWORD}}")
 
     local -a repeating_flags=()
-    local -a non_repeating_flags=(--speculate --plain --frames --text -h --help)
+    local -a non_repeating_flags=(--speculate --plain --frames --text --version -h --help)
     local -a repeating_options=()
     local -a non_repeating_options=(--engine --script --provider --base-url --model --api-key-env --temperature --max-tokens --hedge-ms --stall-ms --breaker-failures --breaker-open-s --llm-concurrency --llm-concurrency-max --queue-ms --words-per-second --today --system --system-file --tenant-prompts --greeting --history-turns --barge-in-ms --barge-in-words --log-level)
     __llm-stream_offer_flags_options 0
@@ -266,7 +266,7 @@ _llm-stream() {
 
 _llm-stream_grammar() {
     repeating_flags=()
-    non_repeating_flags=(-h --help)
+    non_repeating_flags=(--version -h --help)
     repeating_options=()
     non_repeating_options=(--script)
     __llm-stream_offer_flags_options 0
@@ -280,7 +280,11 @@ _llm-stream_grammar() {
 }
 
 _llm-stream_help() {
-    :
+    repeating_flags=()
+    non_repeating_flags=(--version)
+    repeating_options=()
+    non_repeating_options=()
+    __llm-stream_offer_flags_options -1
 }
 
 complete -o filenames -F _llm-stream llm-stream

@@ -20,12 +20,12 @@ function __llm-stream_parse_tokens -S
     set -l unparsed_tokens (__llm-stream_tokens -pc)
     switch $unparsed_tokens[1]
     case 'llm-stream'
-        __llm-stream_parse_subcommand 0 'engine=' 'script=' 'provider=' 'base-url=' 'model=' 'api-key-env=' 'temperature=' 'max-tokens=' 'hedge-ms=' 'stall-ms=' 'breaker-failures=' 'breaker-open-s=' 'llm-concurrency=' 'llm-concurrency-max=' 'queue-ms=' 'words-per-second=' 'today=' 'system=' 'system-file=' 'tenant-prompts=' 'greeting=' 'history-turns=' 'barge-in-ms=' 'barge-in-words=' 'speculate' 'plain' 'frames' 'text' 'log-level=' 'h/help'
+        __llm-stream_parse_subcommand 0 'engine=' 'script=' 'provider=' 'base-url=' 'model=' 'api-key-env=' 'temperature=' 'max-tokens=' 'hedge-ms=' 'stall-ms=' 'breaker-failures=' 'breaker-open-s=' 'llm-concurrency=' 'llm-concurrency-max=' 'queue-ms=' 'words-per-second=' 'today=' 'system=' 'system-file=' 'tenant-prompts=' 'greeting=' 'history-turns=' 'barge-in-ms=' 'barge-in-words=' 'speculate' 'plain' 'frames' 'text' 'log-level=' 'version' 'h/help'
         switch $unparsed_tokens[1]
         case 'grammar'
-            __llm-stream_parse_subcommand 0 'script=' 'h/help'
+            __llm-stream_parse_subcommand 0 'script=' 'version' 'h/help'
         case 'help'
-            __llm-stream_parse_subcommand -r 1 
+            __llm-stream_parse_subcommand -r 1 'version'
         end
     end
 end
@@ -108,8 +108,11 @@ complete -c 'llm-stream' -n '__llm-stream_should_offer_completions_for_flags_or_
 complete -c 'llm-stream' -n '__llm-stream_should_offer_completions_for_flags_or_options "llm-stream" frames' -l 'frames' -d 'Write frames, also when stdout is a terminal (as text there).'
 complete -c 'llm-stream' -n '__llm-stream_should_offer_completions_for_flags_or_options "llm-stream" text' -l 'text' -d 'Write frames as text, payloads inline in base64 (implies --frames).'
 complete -c 'llm-stream' -n '__llm-stream_should_offer_completions_for_flags_or_options "llm-stream" log-level' -l 'log-level' -d 'Diagnostics on stderr from this level up.' -rfka 'trace debug info notice warning error critical'
+complete -c 'llm-stream' -n '__llm-stream_should_offer_completions_for_flags_or_options "llm-stream" version' -l 'version' -d 'Show the version.'
 complete -c 'llm-stream' -n '__llm-stream_should_offer_completions_for_flags_or_options "llm-stream" h help' -s 'h' -l 'help' -d 'Show help information.'
 complete -c 'llm-stream' -n '__llm-stream_should_offer_completions_for_positional "llm-stream" -eq 1' -fa 'grammar' -d 'Print the JSGF recognition grammar of a dialogue script.'
 complete -c 'llm-stream' -n '__llm-stream_should_offer_completions_for_positional "llm-stream" -eq 1' -fa 'help' -d 'Show subcommand help information.'
 complete -c 'llm-stream' -n '__llm-stream_should_offer_completions_for_flags_or_options "llm-stream grammar" script' -l 'script' -d 'The dialogue script for the script engine.' -rfka ''
+complete -c 'llm-stream' -n '__llm-stream_should_offer_completions_for_flags_or_options "llm-stream grammar" version' -l 'version' -d 'Show the version.'
 complete -c 'llm-stream' -n '__llm-stream_should_offer_completions_for_flags_or_options "llm-stream grammar" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'llm-stream' -n '__llm-stream_should_offer_completions_for_flags_or_options "llm-stream help" version' -l 'version' -d 'Show the version.'

@@ -163,7 +163,7 @@ _vad() {
     local -a unparsed_words=("${COMP_WORDS[@]:1:${COMP_CWORD}}")
 
     local -a repeating_flags=()
-    local -a non_repeating_flags=(--text -h --help)
+    local -a non_repeating_flags=(--text --version -h --help)
     local -a repeating_options=()
     local -a non_repeating_options=(--aggressiveness --threshold --min-speech-ms --silence-ms --pre-roll-ms --log-level)
     __vad_offer_flags_options 0
@@ -209,7 +209,7 @@ _vad() {
 
 _vad_eval() {
     repeating_flags=()
-    non_repeating_flags=(--json --quiet -h --help)
+    non_repeating_flags=(--json --quiet --version -h --help)
     repeating_options=()
     non_repeating_options=(--corpus --detections --rate --aggressiveness --threshold --min-speech-ms --silence-ms --pre-roll-ms)
     __vad_offer_flags_options 0
@@ -247,7 +247,7 @@ _vad_eval() {
 
 _vad_features() {
     repeating_flags=()
-    non_repeating_flags=(-h --help)
+    non_repeating_flags=(--version -h --help)
     repeating_options=()
     non_repeating_options=(--rate --aggressiveness --threshold --min-speech-ms --silence-ms --pre-roll-ms)
     __vad_offer_flags_options 1
@@ -284,7 +284,11 @@ _vad_features() {
 }
 
 _vad_help() {
-    :
+    repeating_flags=()
+    non_repeating_flags=(--version)
+    repeating_options=()
+    non_repeating_options=()
+    __vad_offer_flags_options -1
 }
 
 complete -o filenames -F _vad vad

@@ -20,14 +20,14 @@ function __vad_parse_tokens -S
     set -l unparsed_tokens (__vad_tokens -pc)
     switch $unparsed_tokens[1]
     case 'vad'
-        __vad_parse_subcommand 0 'aggressiveness=' 'threshold=' 'min-speech-ms=' 'silence-ms=' 'pre-roll-ms=' 'text' 'log-level=' 'h/help'
+        __vad_parse_subcommand 0 'aggressiveness=' 'threshold=' 'min-speech-ms=' 'silence-ms=' 'pre-roll-ms=' 'text' 'log-level=' 'version' 'h/help'
         switch $unparsed_tokens[1]
         case 'eval'
-            __vad_parse_subcommand 0 'corpus=' 'detections=' 'rate=' 'json' 'quiet' 'aggressiveness=' 'threshold=' 'min-speech-ms=' 'silence-ms=' 'pre-roll-ms=' 'h/help'
+            __vad_parse_subcommand 0 'corpus=' 'detections=' 'rate=' 'json' 'quiet' 'aggressiveness=' 'threshold=' 'min-speech-ms=' 'silence-ms=' 'pre-roll-ms=' 'version' 'h/help'
         case 'features'
-            __vad_parse_subcommand 1 'rate=' 'aggressiveness=' 'threshold=' 'min-speech-ms=' 'silence-ms=' 'pre-roll-ms=' 'h/help'
+            __vad_parse_subcommand 1 'rate=' 'aggressiveness=' 'threshold=' 'min-speech-ms=' 'silence-ms=' 'pre-roll-ms=' 'version' 'h/help'
         case 'help'
-            __vad_parse_subcommand -r 1 
+            __vad_parse_subcommand -r 1 'version'
         end
     end
 end
@@ -88,6 +88,7 @@ complete -c 'vad' -n '__vad_should_offer_completions_for_flags_or_options "vad" 
 complete -c 'vad' -n '__vad_should_offer_completions_for_flags_or_options "vad" pre-roll-ms' -l 'pre-roll-ms' -d 'How far before the detected onset the start event is placed.' -rfka ''
 complete -c 'vad' -n '__vad_should_offer_completions_for_flags_or_options "vad" text' -l 'text' -d 'Write frames as text, payloads inline in base64 (the default when stdout is a terminal).'
 complete -c 'vad' -n '__vad_should_offer_completions_for_flags_or_options "vad" log-level' -l 'log-level' -d 'Diagnostics on stderr from this level up.' -rfka 'trace debug info notice warning error critical'
+complete -c 'vad' -n '__vad_should_offer_completions_for_flags_or_options "vad" version' -l 'version' -d 'Show the version.'
 complete -c 'vad' -n '__vad_should_offer_completions_for_flags_or_options "vad" h help' -s 'h' -l 'help' -d 'Show help information.'
 complete -c 'vad' -n '__vad_should_offer_completions_for_positional "vad" -eq 1' -fa 'eval' -d 'Score the detector (or another detector\'s decisions) on a labelled corpus.'
 complete -c 'vad' -n '__vad_should_offer_completions_for_positional "vad" -eq 1' -fa 'features' -d 'Print what the detector measured every 20 ms of a sound file, as CSV.'
@@ -102,6 +103,7 @@ complete -c 'vad' -n '__vad_should_offer_completions_for_flags_or_options "vad e
 complete -c 'vad' -n '__vad_should_offer_completions_for_flags_or_options "vad eval" min-speech-ms' -l 'min-speech-ms' -d 'Speech needed before an utterance starts; shorter noises are ignored.' -rfka ''
 complete -c 'vad' -n '__vad_should_offer_completions_for_flags_or_options "vad eval" silence-ms' -l 'silence-ms' -d 'Silence after which an utterance ends (the endpointing delay).' -rfka ''
 complete -c 'vad' -n '__vad_should_offer_completions_for_flags_or_options "vad eval" pre-roll-ms' -l 'pre-roll-ms' -d 'How far before the detected onset the start event is placed.' -rfka ''
+complete -c 'vad' -n '__vad_should_offer_completions_for_flags_or_options "vad eval" version' -l 'version' -d 'Show the version.'
 complete -c 'vad' -n '__vad_should_offer_completions_for_flags_or_options "vad eval" h help' -s 'h' -l 'help' -d 'Show help information.'
 complete -c 'vad' -n '__vad_should_offer_completions_for_positional "vad features" -eq 1' -F
 complete -c 'vad' -n '__vad_should_offer_completions_for_flags_or_options "vad features" rate' -l 'rate' -d 'Analyse at this rate: 8000 or 16000.' -rfka ''
@@ -110,4 +112,6 @@ complete -c 'vad' -n '__vad_should_offer_completions_for_flags_or_options "vad f
 complete -c 'vad' -n '__vad_should_offer_completions_for_flags_or_options "vad features" min-speech-ms' -l 'min-speech-ms' -d 'Speech needed before an utterance starts; shorter noises are ignored.' -rfka ''
 complete -c 'vad' -n '__vad_should_offer_completions_for_flags_or_options "vad features" silence-ms' -l 'silence-ms' -d 'Silence after which an utterance ends (the endpointing delay).' -rfka ''
 complete -c 'vad' -n '__vad_should_offer_completions_for_flags_or_options "vad features" pre-roll-ms' -l 'pre-roll-ms' -d 'How far before the detected onset the start event is placed.' -rfka ''
+complete -c 'vad' -n '__vad_should_offer_completions_for_flags_or_options "vad features" version' -l 'version' -d 'Show the version.'
 complete -c 'vad' -n '__vad_should_offer_completions_for_flags_or_options "vad features" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'vad' -n '__vad_should_offer_completions_for_flags_or_options "vad help" version' -l 'version' -d 'Show the version.'
