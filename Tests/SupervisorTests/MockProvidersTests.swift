@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import Providers
 import Resilience
 import Speech
@@ -7,12 +8,19 @@ import Testing
 @testable import Supervisor
 import SwitchboardCore
 
+/// Warnings and errors only: a passing run should not print every request the mock served.
+let quietMockLogger: Logger = {
+    var logger = Logger(label: "switchboard.mock-providers")
+    logger.logLevel = .warning
+    return logger
+}()
+
 /// Runs a mock on a free port for the duration of `body`.
 func withMock<T: Sendable>(_ configure: (inout MockConfiguration) -> Void = { _ in }, _ body: (String) async throws -> T) async throws -> T {
     var configuration = MockConfiguration()
     configuration.port = 0
     configure(&configuration)
-    return try await MockProviders(configuration: configuration).serving(body)
+    return try await MockProviders(configuration: configuration, logger: quietMockLogger).serving(body)
 }
 
 func faults(_ set: (inout MockFaults) -> Void) -> MockFaults {

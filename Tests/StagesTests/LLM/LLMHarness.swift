@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import Providers
 import Resilience
 @testable import Stages
@@ -159,7 +160,9 @@ func withMockProviders<T: Sendable>(
 ) async throws -> T {
     var configuration = MockConfiguration()
     configure(&configuration)
-    let mock = MockProviders(configuration: configuration)
+    var logger = Logger(label: "switchboard.mock-providers")
+    logger.logLevel = .warning  // a passing run should not print every request the mock served
+    let mock = MockProviders(configuration: configuration, logger: logger)
     return try await mock.serving { try await body(mock, $0 + "/v1") }
 }
 
