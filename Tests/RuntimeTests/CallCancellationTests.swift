@@ -18,7 +18,9 @@ import SwitchboardCore
         var stall = MockFaults()
         stall.stallAfter = 2
         configuration.faults[.chat] = stall
-        try await MockProviders(configuration: configuration).serving { base in
+        var mockLogger = Logger(label: "switchboard.mock-providers")
+        mockLogger.logLevel = .warning  // a passing run should not print every request served
+        try await MockProviders(configuration: configuration, logger: mockLogger).serving { base in
             let logger = Logger(label: "test")
             let factory = BuiltInStages(resources: SharedResources(http: http, environment: [:]), logger: logger)
             let graph = try CallGraph(

@@ -92,10 +92,10 @@ public struct MockProviders: Sendable {
         let result: Result<T, any Error>
         do { result = .success(try await body("http://\(configuration.host):\(port)")) } catch { result = .failure(error) }
         // Gracefully, so the server has nothing to complain about; a response stalled on
-        // purpose (a fault under test) would hold that forever, so it is cut after a second.
+        // purpose (a fault under test) would hold that forever, so it is cut after 3 seconds.
         await group.triggerGracefulShutdown()
         let deadline = Task {
-            try await Task.sleep(for: .seconds(1))
+            try await Task.sleep(for: .seconds(3))
             server.cancel()
         }
         _ = await server.result
