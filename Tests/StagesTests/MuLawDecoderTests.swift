@@ -34,6 +34,21 @@ import Testing
         #expect(Array(out[1...]) == [unknown, error, .event(Event("stop"))])
     }
 
+    /// Resampled audio goes out in whole 20 ms frames (the resampler's delay would make the
+    /// first one 14 ms), stamped with true media time; a new call's times start from its own.
+    @Test func resampledFramesAreWholeAndANewCallRestartsTheirTime() async throws {
+        func call(from ts: Int) -> [Frame] {
+            [.event(Event("start"))] + (0..<10).map { pcm16Frame(tone(160, rate: 8000), rate: 8000, ts: ts + $0 * 20) }
+        }
+        let out = try await MuLawDecoder(outputRate: 16000).output(for: call(from: 0) + call(from: 5000))
+        let second = try #require(out.lastIndex { $0.type == "start" })
+        let first = out[..<second].compactMap(\.audio)
+        // The last piece before the next call's `start` goes out as it is.
+        #expect(first.dropLast().map(\.sampleCount).allSatisfy { $0 == 320 } && first.count >= 8, "\(first.map(\.sampleCount))")
+        #expect(first.map(\.ts) == (0..<first.count).map { $0 * 20 })
+        #expect(out[second...].compactMap(\.audio).first?.ts == 5000)
+    }
+
     /// The samples held inside the resampler's filter come out before `stop`.
     @Test func filterTailIsFlushedBeforeStop() async throws {
         let frames = [pcm16Frame(tone(160, rate: 8000), rate: 8000, ts: 0), .event(Event("stop", ["reason": "hangup"]))]

@@ -73,6 +73,7 @@ public struct MuLawDecoder: ProcessingStage {
                 sendWholeFrames(into: &output)
             case .event(var event) where event.type == "start":
                 sendPending(into: &output)
+                outputTs = nil  // a new call: its media time starts from its own first frame
                 event["codec"] = .string(AudioCodec.pcm16.rawValue)
                 event["rate"] = .int(stage.outputRate)
                 output.append(.event(event))
