@@ -15,27 +15,34 @@ struct FusedStage: Stage {
     /// The processors in order; a frame's output from one is the next one's input.
     struct Chain: FrameProcessor {
         var processors: [any FrameProcessor]
+        /// What the processor at hand takes, and what it sends: reused for every frame, so
+        /// the chain allocates nothing per 20 ms frame.
+        private var current: [Frame] = []
+        private var next: [Frame] = []
+
+        init(processors: [any FrameProcessor]) { self.processors = processors }
 
         mutating func process(_ frame: Frame, into output: inout [Frame]) -> ProcessorStep {
-            pass([frame], finishing: false, into: &output)
+            pass(frame, finishing: false, into: &output)
         }
 
         mutating func finish(into output: inout [Frame]) {
-            _ = pass([], finishing: true, into: &output)
+            _ = pass(nil, finishing: true, into: &output)
         }
 
-        /// Runs `frames` through every processor. A processor that ends (after `stop`) takes
+        /// Runs `frame` through every processor. A processor that ends (after `stop`) takes
         /// nothing more, and those after it are told their input has ended, as a finished
         /// channel would tell them; the chain then ends too (what is before it would only be
         /// sending into a closed channel).
-        private mutating func pass(_ frames: [Frame], finishing: Bool, into output: inout [Frame]) -> ProcessorStep {
-            var frames = frames
+        private mutating func pass(_ frame: Frame?, finishing: Bool, into output: inout [Frame]) -> ProcessorStep {
+            current.removeAll(keepingCapacity: true)
+            if let frame { current.append(frame) }
             var finishing = finishing
             var step = ProcessorStep.more
             for index in processors.indices {
-                var next: [Frame] = []
+                next.removeAll(keepingCapacity: true)
                 var ended = false
-                for frame in frames {
+                for frame in current {
                     ended = processors[index].process(frame, into: &next) == .end
                     if ended { break }
                 }
@@ -45,9 +52,9 @@ struct FusedStage: Stage {
                 } else if finishing {
                     processors[index].finish(into: &next)
                 }
-                frames = next
+                swap(&current, &next)
             }
-            output.append(contentsOf: frames)
+            output.append(contentsOf: current)
             return step
         }
     }
