@@ -10,10 +10,12 @@ let package = Package(
         .executable(name: "vad", targets: ["vad"]),
         .executable(name: "llm-stream", targets: ["llm-stream"]),
         .executable(name: "sentence-split", targets: ["sentence-split"]),
+        .executable(name: "tts-cache", targets: ["tts-cache"]),
         .executable(name: "switchboard", targets: ["switchboard"]),
         .library(name: "SwitchboardCore", targets: ["SwitchboardCore"]),
         .library(name: "Audio", targets: ["Audio"]),
         .library(name: "Speech", targets: ["Speech"]),
+        .library(name: "SpeechCache", targets: ["SpeechCache"]),
         .library(name: "Telephony", targets: ["Telephony"]),
         .library(name: "Dialogue", targets: ["Dialogue"]),
         .library(name: "Stages", targets: ["Stages"]),
@@ -31,6 +33,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // C libraries from Debian's -dev packages.
@@ -39,6 +42,8 @@ let package = Package(
         // libcurl, with typed wrappers for its variadic functions.
         // espeak-ng, the embedded speech synthesizer (native 22050 Hz).
         .systemLibrary(name: "CEspeakNG", pkgConfig: "espeak-ng", providers: [.apt(["libespeak-ng-dev"])]),
+        // hiredis, the Redis client of the shared TTS cache.
+        .systemLibrary(name: "CHiredis", pkgConfig: "hiredis", providers: [.apt(["libhiredis-dev"])]),
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
 
         // The frame protocol, the Stage abstraction and stdio binding.
@@ -62,6 +67,13 @@ let package = Package(
         // converted by the Audio kit. Engines above it (tts-cache, the mock's speech routes).
         .target(name: "Speech", dependencies: ["CEspeakNG", "Audio", "Channels", "SwitchboardCore",
             .product(name: "DequeModule", package: "swift-collections")]),
+        // Synthesized clips stored by content: keys (SHA-256 of text and voice), a verified clip
+        // encoding, a directory store and a Redis store, each doing its blocking I/O off Swift's
+        // cooperative pool.
+        .target(name: "SpeechCache", dependencies: ["Speech", "CHiredis", "SwitchboardCore",
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "Logging", package: "swift-log")]),
         // Twilio Media Streams messages.
         .target(name: "Telephony", dependencies: [
             "SwitchboardCore",
@@ -71,7 +83,7 @@ let package = Package(
         // knowledge, so every stage that reads scripts (llm-stream, stt-stream, tts-cache) can.
         .target(name: "Dialogue", dependencies: [.product(name: "Yams", package: "Yams")]),
         // One folder per stage; each stage only speaks frames.
-        .target(name: "Stages", dependencies: ["SwitchboardCore", "Audio", "Telephony", "Providers", "Resilience", "Dialogue",
+        .target(name: "Stages", dependencies: ["SwitchboardCore", "Audio", "Telephony", "Providers", "Resilience", "Dialogue", "Speech", "SpeechCache",
             .product(name: "Logging", package: "swift-log")]),
 
         // Breaker, AIMD limiter, retry, failover: no provider knowledge.
@@ -104,7 +116,7 @@ let package = Package(
 
         // Every tool's stage options, declared once: the executables and graph strings parse them
         // alike and build the same stage, drawing process-wide things from SharedResources.
-        .target(name: "StageOptions", dependencies: ["SwitchboardCore", "Audio", "Stages", "Dialogue", "Providers", "Resilience",
+        .target(name: "StageOptions", dependencies: ["SwitchboardCore", "Audio", "Stages", "Dialogue", "Providers", "Resilience", "Speech", "SpeechCache",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log")]),
 
@@ -118,6 +130,7 @@ let package = Package(
         .executableTarget(name: "vad", dependencies: toolDependencies),
         .executableTarget(name: "llm-stream", dependencies: toolDependencies + ["Dialogue"]),
         .executableTarget(name: "sentence-split", dependencies: toolDependencies),
+        .executableTarget(name: "tts-cache", dependencies: toolDependencies + ["Speech", "SpeechCache", "Dialogue"]),
         .executableTarget(name: "switchboard", dependencies: toolDependencies + ["Supervisor", "Runtime"]),
         // Not a test: `make bench` / `swift run -c release bench`.
         .executableTarget(name: "bench", dependencies: ["SwitchboardCore", "Audio", "Providers", "Resilience", "Stages", "Runtime",
@@ -131,9 +144,10 @@ let package = Package(
         .testTarget(name: "ChannelsTests", dependencies: ["Channels", "SwitchboardCore"]),
         .testTarget(name: "AudioTests", dependencies: ["Audio", "Resilience"]),
         .testTarget(name: "SpeechTests", dependencies: ["Speech", "Audio", "SwitchboardCore"]),
+        .testTarget(name: "SpeechCacheTests", dependencies: ["SpeechCache", "Speech", "SwitchboardCore"]),
         .testTarget(name: "TelephonyTests", dependencies: ["Telephony", "SwitchboardCore"]),
         .testTarget(name: "DialogueTests", dependencies: ["Dialogue"]),
-        .testTarget(name: "StagesTests", dependencies: ["Stages", "Dialogue", "SwitchboardCore", "Audio", "Providers", "Resilience", "ResilienceTesting", "Supervisor"]),
+        .testTarget(name: "StagesTests", dependencies: ["Stages", "Dialogue", "SwitchboardCore", "Audio", "Providers", "Resilience", "ResilienceTesting", "Supervisor", "Speech", "SpeechCache"]),
         .testTarget(name: "StageOptionsTests", dependencies: ["StageOptions", "Stages", "Dialogue", "SwitchboardCore", "Resilience"]),
         .testTarget(name: "ToolTests", dependencies: ["SwitchboardCore", "Audio"]),
         .testTarget(name: "ProvidersTests", dependencies: ["Providers", "Resilience"]),

@@ -22,7 +22,7 @@ public struct SpeechStream: AsyncSequence, Sendable {
 
         init(ticket: SpeechTicket, format: SpeechFormat) {
             self.ticket = ticket
-            converter = Result { try SpeechConverter(format: format) }
+            converter = Result { try SpeechConverter(to: format) }
         }
 
         public mutating func next() async throws -> SpeechChunk? {
