@@ -2,6 +2,7 @@ import Dialogue
 import Foundation
 import Providers
 import Resilience
+import SpeechCache
 import Stages
 import SwitchboardCore
 
@@ -28,6 +29,7 @@ public final class SharedResources: Sendable {
     private let lexicons = ProcessWideCache<LexiconSettings, SentenceLexicon>()
     private let textFiles = ProcessWideCache<String, String>()
     private let tenantPromptDirectories = ProcessWideCache<String, [String: String]>()
+    private let clipStores = ProcessWideCache<String, any ClipStore>()
 
     public init(
         http: HTTPClient = .shared, environment: [String: String] = ProcessInfo.processInfo.environment,
@@ -78,6 +80,17 @@ public final class SharedResources: Sendable {
                 return try String(contentsOfFile: path, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
             } catch {
                 throw StageFailure(.config, "cannot read \(option) \(path): \(error.localizedDescription)")
+            }
+        }
+    }
+
+    /// The clip store at `location` (`dir PATH`, `redis URL`), opened once per process: every
+    /// call shares its threads, connections and size accounting. A store that cannot be opened
+    /// is a configuration error.
+    func clipStore(_ location: String, open: () throws -> any ClipStore) throws -> any ClipStore {
+        try clipStores.value(for: location) {
+            do { return try open() } catch let failure as StageFailure { throw failure } catch {
+                throw StageFailure(.config, "\(error)")
             }
         }
     }
