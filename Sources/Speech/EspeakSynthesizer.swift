@@ -110,6 +110,7 @@ public final class EspeakSynthesizer: Sendable {
         guard SpeechRequest.rates.contains(request.rate) else { throw .badRate(request.rate) }
         guard SpeechRequest.pitches.contains(request.pitch) else { throw .badPitch(request.pitch) }
         guard SpeechFormat.rates.contains(request.format.rate) else { throw .badFormat(request.format) }
+        if let script = WritingSystem.unreadable(in: request.text, by: request.voice) { throw .unreadableScript(voice: request.voice, script: script) }
     }
 }
 

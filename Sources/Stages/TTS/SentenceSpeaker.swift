@@ -23,6 +23,9 @@ struct SentenceSpeaker: Sendable {
         guard let text = sentence.text else { return try await failed("\(label) has no \"text\" string", to: output) }
         let said = SpeechText.normalized(text)
         guard !said.isEmpty else { return try await failed("\(label) is empty: nothing to say", to: output) }
+        guard said.contains(where: { $0.isLetter || $0.isNumber }) else {
+            return try await failed("\(label) has no letters or digits to say: \"\(said.prefix(60))\"", to: output)
+        }
         guard said.count <= settings.maxChars else {
             return try await failed("\(label) is \(said.count) characters, over --max-chars \(settings.maxChars): not spoken", to: output)
         }
