@@ -1,7 +1,7 @@
 # Switchboard — one entry point for set-up, demo, tests and benchmarks.
 SWIFT ?= swift
 BIN   := .build/debug
-TOOLS := mulaw-decode mulaw-encode vad llm-stream sentence-split switchboard
+TOOLS := mulaw-decode mulaw-encode vad llm-stream sentence-split tts-cache switchboard
 
 .PHONY: all deps build demo test bench corpus vad-eval vad-compare completions clean
 

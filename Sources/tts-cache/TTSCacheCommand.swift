@@ -45,10 +45,10 @@ struct TTSCacheCommand: AsyncParsableCommand {
             configuration (missing API key, unusable cache directory, bad Redis URL).
 
             Examples:
-              echo "Thanks for calling." | tts-cache | mulaw-encode -o hello.wav
+              echo "Thanks for calling." | tts-cache | mulaw-encode -o out/hello.wav
               tts-cache warm --script Examples/receptionist.yaml
               llm-stream --script Examples/receptionist.yaml < Examples/transcripts.txt |
-                sentence-split | tts-cache | mulaw-encode -o answers.wav
+                sentence-split | tts-cache | mulaw-encode -o out/answers.wav
             """,
         version: SwitchboardVersion.current,
         subcommands: [WarmCommand.self, StatsCommand.self])

@@ -62,6 +62,8 @@ private final class Server: @unchecked Sendable {
         process.arguments = ["timeout", "-k", "5", "\(timeout)", "bash", "-o", "pipefail", "-c", code]
         var environment = ProcessInfo.processInfo.environment
         environment["PATH"] = Tools.binDirectory + ":" + (environment["PATH"] ?? "/usr/bin:/bin")
+        // tts-cache's default cache directory: the tests' own, not the user's ~/.cache.
+        environment["XDG_CACHE_HOME"] = Tools.scratch + "/xdg-cache"
         process.environment = environment
         process.currentDirectoryURL = URL(fileURLWithPath: Tools.repository)
         process.standardInput = FileHandle.nullDevice
