@@ -1,8 +1,8 @@
 #!/bin/sh
 # The demo: a sample call (Maria Lopez asking for an appointment) decoded as Twilio would deliver
 # it, inspected, re-encoded, her speech found by vad, her words answered by the receptionist
-# script, a typed conversation, its answers cut into sentences for speech synthesis, and the
-# same stages as a ring in one process.
+# script, a typed conversation, its answers cut into sentences and spoken by tts-cache into a WAV
+# (the second time from its cache), and the same stages as a ring in one process.
 set -eu
 bin=${BIN:-.build/debug}
 out=${OUT:-out}
@@ -80,11 +80,32 @@ for line in sys.stdin:
 '
 
 echo
-echo "== 7. one process, as a ring (switchboard run --loop-marks): the answers are 'played' in real"
+echo "== 7. the receptionist's answers spoken into $out/answers.wav (... | sentence-split | tts-cache | mulaw-encode -o)"
+rm -rf "$out/tts"
+for pass in first second; do
+    printf 'Hello\nI need an appointment tomorrow at ten\nMy name is Asha\nyes please\n' |
+        "$bin/llm-stream" --script Examples/receptionist.yaml --words-per-second 0 |
+        "$bin/sentence-split" | "$bin/tts-cache" --cache-dir "$out/tts" --text |
+        tee "$out/answers.frames.jsonl" | "$bin/mulaw-encode" -o "$out/answers.wav"
+    echo "   $pass time:"
+    python3 -c '
+import json, sys
+for line in open(sys.argv[1]):
+    event = json.loads(line)
+    if event["type"] == "spoken":
+        print("   t%d.s%d  %-5s %5d ms  %s" % (event["turn"], event["index"], event["cache"], event["ms"], event["text"]))
+    elif event["type"] == "trace" and event["name"] == "tts.first_byte" and event["turn"] == 1:
+        print("          its first audio frame %.1f ms after the sentence came in" % event["ms"])
+' "$out/answers.frames.jsonl"
+done
+"$bin/tts-cache" stats --cache-dir "$out/tts" | sed 's/^/   /'
+
+echo
+echo "== 8. one process, as a ring (switchboard run --loop-marks): the answers are 'played' in real"
 echo "      time by the looped telephone side; a turn typed meanwhile waits until the last mark echoes"
 printf '{"type":"start","call":"CAdemo","stream":"MZdemo"}\nI need an appointment tomorrow at ten\nMy name is Asha\n' |
     "$bin/switchboard" run --loop-marks --text \
-        "llm-stream --script Examples/receptionist.yaml --words-per-second 0 --greeting '' | sentence-split | python3 Examples/speak-silence.py | mulaw-encode" |
+        "llm-stream --script Examples/receptionist.yaml --words-per-second 0 --greeting '' | sentence-split | tts-cache --cache-dir $out/tts | mulaw-encode" |
     python3 -c '
 import json, sys, time
 start = time.monotonic()
@@ -92,6 +113,6 @@ for line in sys.stdin:
     event = json.loads(line)
     at = "%5.2f s" % (time.monotonic() - start)
     if event["type"] == "response.start": print("  ", at, "caller:", event["text"])
-    elif event["type"] == "sentence": print("  ", at, "agent:  t%d.s%d  %s" % (event["turn"], event["index"], event["text"]))
+    elif event["type"] == "spoken": print("  ", at, "agent:  t%d.s%d  %s (%d ms, %s)" % (event["turn"], event["index"], event["text"], event["ms"], event["cache"]))
     elif event["type"] == "mark": print("  ", at, "        mark", event["name"], "sent with the audio (echoed once played)")
 '
