@@ -133,7 +133,7 @@ let package = Package(
         .executableTarget(name: "tts-cache", dependencies: toolDependencies + ["Speech", "SpeechCache", "Dialogue"]),
         .executableTarget(name: "switchboard", dependencies: toolDependencies + ["Supervisor", "Runtime"]),
         // Not a test: `make bench` / `swift run -c release bench`.
-        .executableTarget(name: "bench", dependencies: ["SwitchboardCore", "Audio", "Providers", "Resilience", "Stages", "Runtime",
+        .executableTarget(name: "bench", dependencies: ["SwitchboardCore", "Audio", "Providers", "Resilience", "Stages", "Runtime", "Speech", "SpeechCache",
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ArgumentParser", package: "swift-argument-parser")]),
 
