@@ -44,16 +44,19 @@ struct CartesiaSpeechRoute: Sendable {
         }
         let outcome = state.outcome(for: .cartesia)
         if let injected = TTSProviderErrors.injected(outcome, faults: faults, .cartesia) { return injected }
+        return await speak(text, SpeechFormat(codec: codec, rate: rate), wav: container == "wav", outcome: outcome)
+    }
 
-        let format = SpeechFormat(codec: codec, rate: rate)
+    /// The transcript as the body, after a RIFF header for `wav`.
+    private func speak(_ text: String, _ format: SpeechFormat, wav: Bool, outcome: MockOutcome) async -> Response {
         let clip: SpeechClip
         do { clip = try await MockSpeech.clip(text, format: format) } catch {
             return TTSProviderErrors.response(.cartesia, .internalServerError, code: "synthesis_failed", message: "\(error)")
         }
-        let header = container == "wav" ? MockSpeech.wavHeader(format: format, dataBytes: clip.audio.count) : nil
-        let streamer = MockStreamer(route: .cartesia, faults: faults, outcome: outcome, state: state)
-        var headers: HTTPFields = [.contentType: MockSpeech.contentType(format, wav: header != nil)]
+        let header = wav ? MockSpeech.wavHeader(format: format, dataBytes: clip.audio.count) : nil
+        var headers: HTTPFields = [.contentType: MockSpeech.contentType(format, wav: wav)]
         headers[HTTPField.Name("x-request-id")!] = UUID().uuidString.lowercased()
+        let streamer = MockStreamer(route: .cartesia, faults: faults, outcome: outcome, state: state)
         return Response(status: .ok, headers: headers, body: streamer.body(MockSpeech.chunks(clip.audio, format: format, header: header)))
     }
 

@@ -25,7 +25,7 @@ public struct AuraSpeechEngine: TTSEngine {
     public func synthesize(_ text: String, format: SpeechFormat, group: String?) async throws -> AsyncThrowingStream<SpeechChunk, any Error> {
         let delivered = Self.formats.delivered(for: format)
         let encoding = delivered.codec == .mulaw ? "mulaw" : "linear16"
-        let query = "model=\(model.queryEscaped)&encoding=\(encoding)&sample_rate=\(delivered.rate)&container=none"
+        let query = "model=\(model.urlEscaped)&encoding=\(encoding)&sample_rate=\(delivered.rate)&container=none"
         let body: JSONObject = ["text": .string(text)]
         return try await endpoint.post("/v1/speak?" + query, headers: [("Authorization", "Token \(endpoint.apiKey)"), ("Content-Type", "application/json")],
             body: body.bytes, delivered: delivered, as: format)

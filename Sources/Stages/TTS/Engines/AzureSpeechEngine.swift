@@ -7,16 +7,16 @@ import Speech
 /// to be cut off. µ-law 8 kHz comes as asked; other requests get 16-bit PCM at a rate Azure
 /// has, converted here.
 public struct AzureSpeechEngine: TTSEngine {
+    static let formats = ProviderFormats(mulaw: [8000], pcm16: [8000, 16000, 22050, 24000, 44100, 48000])
+    static let rateNames = [8000: "8khz", 16000: "16khz", 22050: "22050hz", 24000: "24khz", 44100: "44100hz", 48000: "48khz"]
     public let name = "azure"
+    let endpoint: HTTPSpeechEndpoint
     /// A neural voice's short name.
     public let voice: String
     /// `xml:lang` of the SSML.
     public let language: String
     /// 1.0 is the voice's own pace; sent as SSML `<prosody rate>` in percent when not 1.
     public let speed: Double
-    let endpoint: HTTPSpeechEndpoint
-    static let formats = ProviderFormats(mulaw: [8000], pcm16: [8000, 16000, 22050, 24000, 44100, 48000])
-    static let rateNames = [8000: "8khz", 16000: "16khz", 22050: "22050hz", 24000: "24khz", 44100: "44100hz", 48000: "48khz"]
 
     /// The host is the resource's region's (`eastus`, `westeurope`, …) unless `baseURL` says
     /// otherwise (a custom subdomain, a local stand-in).

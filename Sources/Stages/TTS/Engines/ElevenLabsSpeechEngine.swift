@@ -35,7 +35,7 @@ public struct ElevenLabsSpeechEngine: TTSEngine {
         let outputFormat = delivered.codec == .mulaw ? "ulaw_\(delivered.rate)" : "pcm_\(delivered.rate)"
         let body: JSONObject = ["text": .string(text), "model_id": .string(model),
             "voice_settings": ["stability": .double(stability), "similarity_boost": .double(similarityBoost), "speed": .double(speed)]]
-        return try await endpoint.post("/v1/text-to-speech/\(voiceID.pathEscaped)/stream?output_format=\(outputFormat)",
+        return try await endpoint.post("/v1/text-to-speech/\(voiceID.urlEscaped)/stream?output_format=\(outputFormat)",
             headers: [("xi-api-key", endpoint.apiKey), ("Content-Type", "application/json")],
             body: body.bytes, delivered: delivered, as: format)
     }

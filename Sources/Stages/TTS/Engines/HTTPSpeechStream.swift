@@ -92,13 +92,11 @@ extension JSONObject {
 }
 
 extension String {
-    /// For a query value: everything but unreserved characters percent-encoded.
-    var queryEscaped: String { addingPercentEncoding(withAllowedCharacters: .urlUnreserved) ?? self }
-    /// For a path segment (a voice id): the same.
-    var pathEscaped: String { queryEscaped }
+    /// For a query value or a path segment (a model, a voice id): everything but RFC 3986's
+    /// unreserved characters percent-encoded.
+    var urlEscaped: String { addingPercentEncoding(withAllowedCharacters: .urlUnreserved) ?? self }
 }
 
 extension CharacterSet {
-    /// RFC 3986's unreserved characters.
     static let urlUnreserved = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
 }
