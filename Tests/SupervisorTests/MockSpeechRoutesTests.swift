@@ -91,6 +91,39 @@ extension MockProvidersTests {
         }
     }
 
+    @Test func cartesiaSpeaksWithVersionAndBearer() async throws {
+        try await withMock({ $0.faults[.cartesia] = faults { $0.rateLimit = 1; $0.retryAfterSeconds = 2 } }) { base in
+            let refused = try await post(base + "/tts/bytes", [("Cartesia-Version", "2025-04-16"), ("Authorization", "Bearer k")], #"{"model_id":"sonic-2","transcript":"Hi.","voice":{"mode":"id","id":"v"},"output_format":{"container":"raw","encoding":"pcm_mulaw","sample_rate":8000}}"#)
+            #expect(refused.status == 429)
+            #expect(refused.response.header("Retry-After") == "2")
+        }
+        try await withMock { base in
+            let url = base + "/tts/bytes"
+            func body(_ outputFormat: String) -> String {
+                #"{"model_id":"sonic-2","transcript":"\#(Self.sentence)","voice":{"mode":"id","id":"694f9389-aac1-45b6-b726-9d9369183238"},"output_format":\#(outputFormat),"language":"en"}"#
+            }
+            let mulaw = body(#"{"container":"raw","encoding":"pcm_mulaw","sample_rate":8000}"#)
+            let keyed: [(name: String, value: String)] = [("Cartesia-Version", "2025-04-16"), ("Authorization", "Bearer k"), ("Content-Type", "application/json")]
+            let unversioned = try await post(url, [("Authorization", "Bearer k")], mulaw)
+            #expect(unversioned.status == 400)
+            #expect(try JSONParser.parse(unversioned.body).object?["error_code"] == "invalid_request")
+            #expect(try await post(url, [("Cartesia-Version", "2025-04-16"), ("X-API-Key", "k")], mulaw).status == 401)
+            let spoken = try await post(url, keyed, mulaw)
+            #expect(spoken.status == 200)
+            #expect(sameSpeech(spoken.body, try await clip(.telephone), .telephone))
+            let wav = try await post(url, keyed, body(#"{"container":"wav","encoding":"pcm_s16le","sample_rate":16000}"#))
+            #expect(Array(wav.body.prefix(4)) == Array("RIFF".utf8))
+            #expect(sameSpeech(Array(wav.body.dropFirst(44)), try await clip(.init(codec: .pcm16, rate: 16000)), .init(codec: .pcm16, rate: 16000)))
+            let float = try await post(url, keyed, body(#"{"container":"raw","encoding":"pcm_f32le","sample_rate":16000}"#))
+            #expect(float.status == 400)
+            #expect(try JSONParser.parse(float.body).object?["message"] == "the mock serves encoding pcm_mulaw or pcm_s16le, not pcm_f32le")
+            #expect(try await post(url, keyed, body(#"{"container":"raw","encoding":"pcm_mulaw","sample_rate":11025}"#)).status == 400)
+            #expect(try await post(url, keyed, #"{"model_id":"sonic-2","transcript":"Hi.","voice":{"mode":"embedding"}}"#).status == 400)
+            let stats = try JSONParser.parse(try await http.execute(HTTPRequest(url: base + "/mock/stats")).body.collect())
+            #expect(stats.object?["routes"]?.object?["cartesia"]?.object?["ok"] == 2)
+        }
+    }
+
     @Test func ssmlTextDropsTagsAndDecodesEntities() {
         #expect(SSMLText.text(of: "<speak><voice name='a'><prosody rate='fast'>Tom &amp; Jerry</prosody><break time='200ms'/>say &quot;hi&quot; &#233;t&#xE9;</voice></speak>")
             == "Tom & Jerry say \"hi\" été")

@@ -13,7 +13,7 @@ import SwitchboardCore
 /// `POST /v1/audio/speech`, `POST /v1/audio/transcriptions`; Deepgram live at
 /// `GET /v1/listen` (WebSocket) and Aura at `POST /v1/speak`; ElevenLabs at
 /// `POST /v1/text-to-speech/{voice_id}[/stream]`; Azure at `POST /cognitiveservices/v1`;
-/// and `GET /mock/stats` for the counts per route and outcome. The speech routes speak the
+/// Cartesia at `POST /tts/bytes`; and `GET /mock/stats` for the counts per route and outcome. The speech routes speak the
 /// requested text with espeak-ng.
 /// Each route's faults come from the configuration.
 public struct MockProviders: Sendable {
@@ -55,6 +55,8 @@ public struct MockProviders: Sendable {
             try await elevenlabs.respond(request, voiceID: context.parameters.get("voice_id") ?? "")
         }
         router.post("cognitiveservices/v1") { request, _ in try await azure.respond(request) }
+        let cartesia = CartesiaSpeechRoute(state: state, faults: configuration.faults(for: .cartesia))
+        router.post("tts/bytes") { request, _ in try await cartesia.respond(request) }
         let listen = DeepgramListenRoute(state: state, faults: configuration.faults(for: .listen))
         let outcomes = ListenOutcomes()
         router.ws("v1/listen", shouldUpgrade: { request, _ in

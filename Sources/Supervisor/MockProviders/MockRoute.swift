@@ -14,4 +14,6 @@ public enum MockRoute: String, Sendable, CaseIterable, Codable {
     case elevenlabs
     /// `POST /cognitiveservices/v1` (Azure AI Speech, SSML in).
     case azure
+    /// `POST /tts/bytes` (Cartesia, JSON in).
+    case cartesia
 }

@@ -13,6 +13,9 @@ enum TTSProviderErrors {
         case elevenlabs
         /// Azure answers errors with a status and an empty body.
         case azure
+        /// `{"error_code", "title", "message", "request_id"}` (the shape is the mock's guess:
+        /// tts-providers.md does not give Cartesia's).
+        case cartesia
     }
 
     static func response(_ provider: Provider, _ status: HTTPResponse.Status, code: String, message: String,
@@ -26,6 +29,9 @@ enum TTSProviderErrors {
             json = ["detail": ["status": .string(code), "message": .string(message)]]
         case .azure:
             return Response(status: status, headers: fields)
+        case .cartesia:
+            json = ["error_code": .string(code), "title": .string(status.reasonPhrase), "message": .string(message),
+                "request_id": .string(UUID().uuidString.lowercased())]
         }
         fields[.contentType] = "application/json"
         return Response(status: status, headers: fields, body: ResponseBody(byteBuffer: ByteBuffer(string: JSONWriter.string(json))))
