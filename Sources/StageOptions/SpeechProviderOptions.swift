@@ -53,10 +53,15 @@ public struct SpeechProviderOptions: ParsableArguments, Sendable {
         }
     }
 
-    /// The base URL given for `engine`, if any: its own `NAME=URL`, else a bare URL.
+    /// The base URL given for `engine`, if any: its own `NAME=URL`, else a bare URL. OpenAI's
+    /// paths start at `/v1` (as llm-stream's `--base-url`), so one URL serves every engine of a
+    /// server such as the mock: `/v1` is added to it for openai when it lacks it.
     func endpoint(of engine: String) -> String? {
         let pairs = endpoint.map(Self.split)
-        return pairs.first { $0.name == engine }?.value ?? pairs.first { $0.name == nil }?.value
+        guard var url = pairs.first(where: { $0.name == engine })?.value ?? pairs.first(where: { $0.name == nil })?.value else { return nil }
+        while url.hasSuffix("/") { url.removeLast() }
+        if engine == "openai", !url.hasSuffix("/v1") { url += "/v1" }
+        return url
     }
 
     func model(of engine: String) -> String? {

@@ -1,6 +1,8 @@
 import Audio
 import Foundation
 import Providers
+import Resilience
+import SpeechCache
 import Speech
 @testable import Stages
 import Supervisor
@@ -132,6 +134,40 @@ import Testing
             }
             #expect(http.activeTransfers == 0)
             #expect(mock.count(route.rawValue, "client_disconnected") == 1)
+        }
+    }
+}
+
+/// `tts-cache` with cloud engines in failover order, against the mock: the first provider
+/// answering 500s hands each sentence to the next, and after enough failures its breaker keeps
+/// it out without a request.
+@Suite(.serialized) struct TTSCacheFailoverTests {
+    @Test func sentencesGoToTheNextEngineWhileTheFirstAnswers500s() async throws {
+        let http = HTTPClient()
+        let harness = try TTSCacheHarness()
+        defer { harness.remove() }
+        var faults = MockFaults()
+        faults.serverError = 1
+        try await withMockProviders({ $0.faults[.elevenlabs] = faults }) { mock, base in
+            let root = String(base.dropLast("/v1".count))
+            let breaker = CircuitBreaker(name: "elevenlabs", configuration: .init(failureThreshold: 2, openInterval: .seconds(60)))
+            let settings = SpeechSettings(engines: [ElevenLabsSpeechEngine(baseURL: root, apiKey: "k", http: http), AuraSpeechEngine(baseURL: root, apiKey: "k", http: http)],
+                resilient: { $0.name == "elevenlabs" ? $0.failoverEngine(breaker: breaker) : $0.failoverEngine() }, store: harness.store)
+            let out = try await TTSCache(settings: settings).output(for: (0..<4).map { sentence("Sentence number \($0).", index: $0) })
+            #expect(out.events("spoken").map { $0["engine"]?.string } == Array(repeating: "deepgram", count: 4))
+            #expect(out.events("error").isEmpty)
+            let samples = MuLaw.decode(out.audioBytes)
+            #expect(Double(samples.count) / 8000 > 3 && (PCM16.rmsDBFS(samples) ?? -120) > -35)
+            // Two 500s opened the breaker: the last two sentences never reached ElevenLabs.
+            let routes = mock.stats.object?["routes"]?.object
+            #expect(routes?["elevenlabs"]?.object?["server_error"] == 2)
+            #expect(routes?["aura"]?.object?["ok"] == 4)
+            // Stored under Aura's voice: the next call's lookups (ElevenLabs' key first) miss,
+            // but Aura's clips are there for when it answers again.
+            guard case .hit = await harness.store.load(ClipKey(text: "Sentence number 0.", voice: settings.voices["deepgram"]!, format: .telephone)) else {
+                Issue.record("Aura's clip was not stored")
+                return
+            }
         }
     }
 }

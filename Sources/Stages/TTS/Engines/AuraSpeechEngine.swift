@@ -8,12 +8,14 @@ import SwitchboardCore
 /// always: whether `wav` is the default is not known, and a header is not audio.
 public struct AuraSpeechEngine: TTSEngine {
     public let name = "deepgram"
+    public static let defaultBaseURL = "https://api.deepgram.com"
+    public static let defaultModel = "aura-2-thalia-en"
     /// `aura-2-<voice>-en|es` (Aura-2) or `aura-<voice>-en` (Aura-1): the voice is the model.
     public let model: String
     let endpoint: HTTPSpeechEndpoint
     static let formats = ProviderFormats(mulaw: [8000, 16000], pcm16: [8000, 16000, 24000, 32000, 48000])
 
-    public init(baseURL: String = "https://api.deepgram.com", apiKey: String, model: String = "aura-2-thalia-en",
+    public init(baseURL: String = Self.defaultBaseURL, apiKey: String, model: String = Self.defaultModel,
         http: HTTPClient = .shared, timeouts: HTTPTimeouts = .speech)
     {
         endpoint = HTTPSpeechEndpoint(engine: "deepgram", baseURL: baseURL, apiKey: apiKey, http: http, timeouts: timeouts)

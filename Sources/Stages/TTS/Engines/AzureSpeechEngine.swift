@@ -10,6 +10,8 @@ public struct AzureSpeechEngine: TTSEngine {
     static let formats = ProviderFormats(mulaw: [8000], pcm16: [8000, 16000, 22050, 24000, 44100, 48000])
     static let rateNames = [8000: "8khz", 16000: "16khz", 22050: "22050hz", 24000: "24khz", 44100: "44100hz", 48000: "48khz"]
     public let name = "azure"
+    public static let defaultRegion = "eastus"
+    public static let defaultVoice = "en-US-JennyNeural"
     let endpoint: HTTPSpeechEndpoint
     /// A neural voice's short name.
     public let voice: String
@@ -20,7 +22,7 @@ public struct AzureSpeechEngine: TTSEngine {
 
     /// The host is the resource's region's (`eastus`, `westeurope`, …) unless `baseURL` says
     /// otherwise (a custom subdomain, a local stand-in).
-    public init(region: String = "eastus", baseURL: String? = nil, apiKey: String, voice: String = "en-US-JennyNeural",
+    public init(region: String = Self.defaultRegion, baseURL: String? = nil, apiKey: String, voice: String = Self.defaultVoice,
         language: String = "en-US", speed: Double = 1.0, http: HTTPClient = .shared, timeouts: HTTPTimeouts = .speech)
     {
         endpoint = HTTPSpeechEndpoint(engine: "azure", baseURL: baseURL ?? "https://\(region).tts.speech.microsoft.com",

@@ -8,6 +8,9 @@ import SwitchboardCore
 /// rate Cartesia has, converted here.
 public struct CartesiaSpeechEngine: TTSEngine {
     public let name = "cartesia"
+    public static let defaultBaseURL = "https://api.cartesia.ai"
+    public static let defaultVoiceID = "694f9389-aac1-45b6-b726-9d9369183238"
+    public static let defaultModel = "sonic-2"
     public let voiceID: String
     public let model: String
     public let language: String
@@ -16,8 +19,8 @@ public struct CartesiaSpeechEngine: TTSEngine {
     let endpoint: HTTPSpeechEndpoint
     static let formats = ProviderFormats(mulaw: [8000], pcm16: [8000, 16000, 22050, 24000, 44100, 48000])
 
-    public init(baseURL: String = "https://api.cartesia.ai", apiKey: String, voiceID: String = "694f9389-aac1-45b6-b726-9d9369183238",
-        model: String = "sonic-2", language: String = "en", version: String = "2025-04-16", http: HTTPClient = .shared,
+    public init(baseURL: String = Self.defaultBaseURL, apiKey: String, voiceID: String = Self.defaultVoiceID,
+        model: String = Self.defaultModel, language: String = "en", version: String = "2025-04-16", http: HTTPClient = .shared,
         timeouts: HTTPTimeouts = .speech)
     {
         endpoint = HTTPSpeechEndpoint(engine: "cartesia", baseURL: baseURL, apiKey: apiKey, http: http, timeouts: timeouts)

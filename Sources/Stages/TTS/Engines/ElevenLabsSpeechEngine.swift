@@ -8,6 +8,9 @@ import SwitchboardCore
 /// `pcm_44100` is left out: it needs a higher plan, and 48 kHz serves instead.
 public struct ElevenLabsSpeechEngine: TTSEngine {
     public let name = "elevenlabs"
+    public static let defaultBaseURL = "https://api.elevenlabs.io"
+    public static let defaultVoiceID = "21m00Tcm4TlvDq8ikWAM"
+    public static let defaultModel = "eleven_turbo_v2_5"
     public let voiceID: String
     public let model: String
     /// 0.7 to 1.2.
@@ -17,8 +20,8 @@ public struct ElevenLabsSpeechEngine: TTSEngine {
     let endpoint: HTTPSpeechEndpoint
     static let formats = ProviderFormats(mulaw: [8000], pcm16: [8000, 16000, 22050, 24000, 48000])
 
-    public init(baseURL: String = "https://api.elevenlabs.io", apiKey: String, voiceID: String = "21m00Tcm4TlvDq8ikWAM",
-        model: String = "eleven_turbo_v2_5", speed: Double = 1.0, stability: Double = 0.5, similarityBoost: Double = 0.75,
+    public init(baseURL: String = Self.defaultBaseURL, apiKey: String, voiceID: String = Self.defaultVoiceID,
+        model: String = Self.defaultModel, speed: Double = 1.0, stability: Double = 0.5, similarityBoost: Double = 0.75,
         http: HTTPClient = .shared, timeouts: HTTPTimeouts = .speech)
     {
         endpoint = HTTPSpeechEndpoint(engine: "elevenlabs", baseURL: baseURL, apiKey: apiKey, http: http, timeouts: timeouts)

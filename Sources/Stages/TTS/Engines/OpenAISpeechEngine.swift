@@ -8,6 +8,9 @@ import SwitchboardCore
 /// the requested format as the body streams.
 public struct OpenAISpeechEngine: TTSEngine {
     public let name = "openai"
+    public static let defaultBaseURL = "https://api.openai.com/v1"
+    public static let defaultModel = "gpt-4o-mini-tts"
+    public static let defaultVoice = "alloy"
     public let model: String
     public let voice: String
     /// 0.25 to 4.0.
@@ -18,8 +21,8 @@ public struct OpenAISpeechEngine: TTSEngine {
     static let formats = ProviderFormats(mulaw: [], pcm16: [24000])
 
     /// `baseURL` ends in `/v1` (OpenAI, or a local server); `/audio/speech` is appended.
-    public init(baseURL: String = "https://api.openai.com/v1", apiKey: String, model: String = "gpt-4o-mini-tts",
-        voice: String = "alloy", speed: Double = 1.0, instructions: String? = nil, http: HTTPClient = .shared,
+    public init(baseURL: String = Self.defaultBaseURL, apiKey: String, model: String = Self.defaultModel,
+        voice: String = Self.defaultVoice, speed: Double = 1.0, instructions: String? = nil, http: HTTPClient = .shared,
         timeouts: HTTPTimeouts = .speech)
     {
         endpoint = HTTPSpeechEndpoint(engine: "openai", baseURL: baseURL, apiKey: apiKey, http: http, timeouts: timeouts)
