@@ -38,7 +38,7 @@ public final class RedisClipStore: ClipStore {
     /// The URL without its password.
     public let location: String
     public let configuration: Configuration
-    private let thread: RedisThread
+    let thread: RedisThread
     private let logger: Logger
     private let dropped = Atomic<Int>(0)
     private let failedSave = Atomic<Bool>(false)
@@ -52,9 +52,9 @@ public final class RedisClipStore: ClipStore {
         location = parsed.description
         self.configuration = configuration
         self.logger = logger
-        thread = RedisThread(settings: RedisThread.Settings(url: parsed, connectTimeout: configuration.connectTimeout,
-            commandTimeout: configuration.commandTimeout, reconnectInterval: configuration.reconnectInterval,
-            queueLimit: configuration.queueLimit), logger: logger)
+        let link = RedisLink(settings: RedisLink.Settings(url: parsed, connectTimeout: configuration.connectTimeout,
+            commandTimeout: configuration.commandTimeout, reconnectInterval: configuration.reconnectInterval), logger: logger)
+        thread = RedisThread(link: link, queueLimit: configuration.queueLimit)
     }
 
     /// A store dropped without `shutdown()` still ends its thread.
@@ -113,84 +113,13 @@ public final class RedisClipStore: ClipStore {
         }
     }
 
+    /// `INCRBY` on `<prefix>stats:hits` and `<prefix>stats:misses`, which every process adds
+    /// to. Dropped while Redis is down, like a save.
     public func record(hits: Int, misses: Int) async {
         var commands: [RedisCommand] = []
         if hits != 0 { commands.append(RedisCommand("INCRBY", hitsKey, String(hits))) }
         if misses != 0 { commands.append(RedisCommand("INCRBY", missesKey, String(misses))) }
         guard !commands.isEmpty else { return }
         _ = await thread.perform(commands)
-    }
-
-    /// Entries and their bytes counted with `SCAN` over the prefix and a pipelined `STRLEN` per
-    /// page: the bytes are those of the sealed clips, as a directory store counts its files
-    /// (`MEMORY USAGE` would add Redis's own overhead, and only estimate it). Runs on the
-    /// store's thread and holds up lookups meanwhile: it is for `tts-cache stats`, not calls.
-    public func statistics() async throws -> ClipStoreStatistics {
-        let prefix = configuration.keyPrefix
-        let counters = [hitsKey, missesKey]
-        let result = await thread.session { connection -> Result<ClipStoreStatistics, RedisError> in
-            guard let connection else { return .failure(.unavailable) }
-            return Result { () throws(RedisError) in try Self.count(prefix: prefix, counters: counters, on: connection) }
-        }
-        guard let result else { throw RedisClipStoreError.unavailable(location) }
-        do { return try result.get() } catch { throw RedisClipStoreError.failed(location, error.description) }
-    }
-
-    private static func count(prefix: String, counters: [String], on connection: RedisConnection) throws(RedisError)
-        -> ClipStoreStatistics {
-        let prefixBytes = Array(prefix.utf8)
-        var statistics = ClipStoreStatistics(entries: 0, bytes: 0, hits: 0, misses: 0)
-        var cursor = "0"
-        repeat {
-            let reply = try connection.send(RedisCommand("SCAN", cursor, "MATCH", globEscaped(prefix) + "*", "COUNT", "1000"))
-            guard case .array(let parts) = reply, parts.count == 2, case .string(let next) = parts[0],
-                case .array(let names) = parts[1]
-            else { throw .unexpectedReply("SCAN") }
-            // Only `<prefix><64 hex digits>`: not the counters, nor anything else sharing the prefix.
-            let clips = names.compactMap { name -> [UInt8]? in
-                guard case .string(let bytes) = name, bytes.starts(with: prefixBytes),
-                    ClipKey(hex: String(decoding: bytes.dropFirst(prefixBytes.count), as: UTF8.self)) != nil
-                else { return nil }
-                return bytes
-            }
-            for length in try connection.pipeline(clips.map { RedisCommand(arguments: [Array("STRLEN".utf8), $0]) }) {
-                // 0: expired since the SCAN.
-                guard case .integer(let bytes) = length, bytes > 0 else { continue }
-                statistics.entries += 1
-                statistics.bytes += bytes
-            }
-            cursor = String(decoding: next, as: UTF8.self)
-        } while cursor != "0"
-        let totals = try connection.pipeline(counters.map { RedisCommand("GET", $0) })
-        guard totals.count == 2, let hits = totals[0].count, let misses = totals[1].count else {
-            throw .unexpectedReply("GET of the hit and miss totals")
-        }
-        statistics.hits = hits
-        statistics.misses = misses
-        return statistics
-    }
-
-    /// `text` matched literally by `SCAN … MATCH` (a prefix may hold `*`, `?`, `[`).
-    static func globEscaped(_ text: String) -> String {
-        var escaped = ""
-        for character in text {
-            if "*?[]\\".contains(character) { escaped.append("\\") }
-            escaped.append(character)
-        }
-        return escaped
-    }
-}
-
-/// Why `statistics()` has no answer (lookups and saves never throw).
-public enum RedisClipStoreError: Error, Equatable, CustomStringConvertible {
-    /// Down, shut down, or too busy; carries the location.
-    case unavailable(String)
-    case failed(String, String)
-
-    public var description: String {
-        switch self {
-        case .unavailable(let location): "Redis at \(location) is unavailable"
-        case .failed(let location, let reason): "Redis at \(location): \(reason)"
-        }
     }
 }

@@ -11,6 +11,7 @@ import Foundation
 /// drops it and connects afresh. Not thread-safe: one thread at a time.
 final class RedisConnection {
     private let context: UnsafeMutablePointer<redisContext>
+    private let commandTimeout: Duration
 
     /// Connects, authenticates, selects the database and checks with a `PING` that the server
     /// answers within `commandTimeout` (a server busy in a long command accepts connections
@@ -20,6 +21,7 @@ final class RedisConnection {
             throw .io("cannot allocate a hiredis context")
         }
         self.context = context
+        self.commandTimeout = commandTimeout
         guard context.pointee.err == 0 else { throw .io(errorText) }  // deinit frees the context
         guard redisSetTimeout(context, commandTimeout.hiredisTimeout) == REDIS_OK else { throw .io(errorText) }
 
@@ -79,7 +81,11 @@ final class RedisConnection {
     /// The next reply, writing queued commands first.
     func nextReply() throws(RedisError) -> RedisReply {
         var raw: UnsafeMutableRawPointer?
-        guard redisGetReply(context, &raw) == REDIS_OK, let raw else { throw .io(errorText) }
+        guard redisGetReply(context, &raw) == REDIS_OK, let raw else {
+            // A socket timeout surfaces as EAGAIN ("Resource temporarily unavailable").
+            let timedOut = context.pointee.err == REDIS_ERR_IO && errno == EAGAIN
+            throw .io(timedOut ? "no reply within \(commandTimeout)" : errorText)
+        }
         defer { freeReplyObject(raw) }
         return RedisReply(raw.assumingMemoryBound(to: redisReply.self))
     }

@@ -1,9 +1,7 @@
 import Foundation
-import Logging
-import Synchronization
 
-/// The one thread that talks to a Redis server for a store, its one connection, and the
-/// bounded queue of work waiting for it.
+/// The one thread that talks to a Redis server for a store, and the bounded queue of work
+/// waiting for it; the connection itself, and reconnecting, are `RedisLink`'s.
 ///
 /// hiredis's blocking calls must never occupy one of Swift's cooperative threads (two, on a
 /// two-core machine serving hundreds of calls), so they all happen here. One connection is
@@ -11,19 +9,13 @@ import Synchronization
 /// pipeline (one write, replies read in order), so a burst of 500 lookups costs a few round
 /// trips rather than 500, and Redis itself serves one command at a time anyway.
 ///
-/// While the connection is down, `submit` refuses work at once (callers answer
-/// `.unavailable` without waiting) and the thread alone tries to reconnect, at most once per
-/// `reconnectInterval`. It logs one warning when Redis is lost and one info line when it is back.
+/// While the connection is down, `submit` refuses work at once (callers answer `.unavailable`
+/// without waiting) and the thread wakes only to try to reconnect, once per
+/// `reconnectInterval`. A full queue is refused the same way: when Redis is slower than the
+/// calls, they do without it rather than wait.
 final class RedisThread: @unchecked Sendable {
-    struct Settings: Sendable {
-        var url: RedisURL
-        var connectTimeout: Duration
-        var commandTimeout: Duration
-        var reconnectInterval: Duration
-        var queueLimit: Int
-        /// Commands sent in one pipeline at most (bounds the memory of one round trip).
-        var pipelineLimit = 256
-    }
+    /// Commands sent in one pipeline at most (bounds the memory of one round trip).
+    static let pipelineLimit = 256
 
     enum Work {
         /// Sent in a pipeline with other work; `done` gets the replies, or nil if Redis could
@@ -40,12 +32,8 @@ final class RedisThread: @unchecked Sendable {
         }
     }
 
-    private enum State: UInt8 { case starting, connected, down }
-
-    let settings: Settings
-    private let logger: Logger
-    /// Read by callers without the lock, to refuse work at once while down.
-    private let state = Atomic<UInt8>(State.starting.rawValue)
+    private let link: RedisLink
+    private let queueLimit: Int
 
     // Guarded by `condition`.
     private let condition = NSCondition()
@@ -54,13 +42,9 @@ final class RedisThread: @unchecked Sendable {
     private var exited = false
     private var stopWaiters: [CheckedContinuation<Void, Never>] = []
 
-    // Used by the thread only.
-    private var connection: RedisConnection?
-    private var lastAttempt: ContinuousClock.Instant?
-
-    init(settings: Settings, logger: Logger) {
-        self.settings = settings
-        self.logger = logger
+    init(link: RedisLink, queueLimit: Int) {
+        self.link = link
+        self.queueLimit = queueLimit
         let thread = Thread { [self] in run() }
         thread.name = "switchboard.redis"
         thread.start()
@@ -69,10 +53,10 @@ final class RedisThread: @unchecked Sendable {
     /// Queues `work`; false (and `work` untouched) while down, after `stop`, or when
     /// `queueLimit` items already wait.
     func submit(_ work: Work) -> Bool {
-        guard state.load(ordering: .relaxed) != State.down.rawValue else { return false }
+        guard !link.isDown else { return false }
         condition.lock()
         defer { condition.unlock() }
-        guard !stopping, queue.count < settings.queueLimit else { return false }
+        guard !stopping, queue.count < queueLimit else { return false }
         queue.append(work)
         condition.signal()
         return true
@@ -122,11 +106,11 @@ final class RedisThread: @unchecked Sendable {
         sigaddset(&signals, SIGPIPE)
         pthread_sigmask(SIG_BLOCK, &signals, nil)
 
-        connect()
+        link.connectIfDue()
         while let work = next() {
             serve(work)
         }
-        connection = nil
+        link.close()
         condition.lock()
         exited = true
         let waiting = queue
@@ -144,12 +128,11 @@ final class RedisThread: @unchecked Sendable {
         condition.lock()
         defer { condition.unlock() }
         while queue.isEmpty && !stopping {
-            guard connection == nil else {
+            guard let wait = link.timeUntilReconnect else {
                 condition.wait()
                 continue
             }
-            let wait = reconnectDue - ContinuousClock.now
-            if wait <= .zero { return [] }
+            if wait == .zero { return [] }
             let (seconds, attoseconds) = wait.components
             _ = condition.wait(until: Date(timeIntervalSinceNow: Double(seconds) + Double(attoseconds) * 1e-18))
         }
@@ -158,12 +141,8 @@ final class RedisThread: @unchecked Sendable {
         return queue
     }
 
-    private var reconnectDue: ContinuousClock.Instant {
-        (lastAttempt ?? .now) + settings.reconnectInterval
-    }
-
     private func serve(_ batch: [Work]) {
-        if connection == nil && ContinuousClock.now >= reconnectDue { connect() }
+        link.connectIfDue()
         var pending: [(commands: [RedisCommand], done: @Sendable ([RedisReply]?) -> Void)] = []
         var pendingCount = 0
         func flush() {
@@ -174,13 +153,13 @@ final class RedisThread: @unchecked Sendable {
         for work in batch {
             switch work {
             case .commands(let commands, let done):
-                if pendingCount + commands.count > settings.pipelineLimit { flush() }
+                if pendingCount + commands.count > Self.pipelineLimit { flush() }
                 pending.append((commands, done))
                 pendingCount += commands.count
             case .session(let body):
                 flush()
-                body(connection)
-                if let connection, connection.isBroken { lost(.io("connection failed during a session")) }
+                body(link.connection)
+                if let connection = link.connection, connection.isBroken { link.lost(.io("connection failed during a session")) }
             }
         }
         flush()
@@ -189,7 +168,7 @@ final class RedisThread: @unchecked Sendable {
     /// One round trip for all `items`. If the connection fails part-way, the items answered
     /// so far keep their replies and the rest get nil.
     private func pipeline(_ items: [(commands: [RedisCommand], done: @Sendable ([RedisReply]?) -> Void)]) {
-        guard let connection else { return items.forEach { $0.done(nil) } }
+        guard let connection = link.connection else { return items.forEach { $0.done(nil) } }
         var answered = 0
         do throws(RedisError) {
             for item in items { for command in item.commands { try connection.append(command) } }
@@ -201,41 +180,7 @@ final class RedisThread: @unchecked Sendable {
             }
         } catch {
             for item in items[answered...] { item.done(nil) }
-            lost(error)
+            link.lost(error)
         }
-    }
-
-    /// Drops a failed connection. One attempt to reconnect follows at once if the last was
-    /// long enough ago (a server that closed an idle connection is back within a batch); if
-    /// that fails too, the store is down and says so once.
-    private func lost(_ error: RedisError) {
-        connection = nil
-        logger.debug("Redis connection failed: \(error)", metadata: ["redis": "\(settings.url)"])
-        if ContinuousClock.now >= reconnectDue {
-            connect()
-        } else {
-            markDown(because: error)
-        }
-    }
-
-    private func connect() {
-        lastAttempt = .now
-        do throws(RedisError) {
-            connection = try RedisConnection(url: settings.url, connectTimeout: settings.connectTimeout,
-                commandTimeout: settings.commandTimeout)
-            if state.exchange(State.connected.rawValue, ordering: .relaxed) == State.down.rawValue {
-                logger.info("Redis is back: the TTS cache is on again", metadata: ["redis": "\(settings.url)"])
-            }
-        } catch {
-            connection = nil
-            markDown(because: error)
-        }
-    }
-
-    private func markDown(because error: RedisError) {
-        guard state.exchange(State.down.rawValue, ordering: .relaxed) != State.down.rawValue else { return }
-        let retry = settings.reconnectInterval
-        logger.warning("Redis unreachable (\(error)): the TTS cache is off, reconnecting every \(retry)",
-            metadata: ["redis": "\(settings.url)"])
     }
 }
