@@ -12,7 +12,7 @@ import Synchronization
 ///
 /// Build one per URL and share it (it is `Sendable`): each store has a thread and a connection
 /// of its own (`RedisThread`), and callers only ever wait on a continuation. Redis being down
-/// or slow never fails a call nor holds it up for longer than the command timeout: lookups
+/// or slow never fails a call nor holds it up for much longer than the command timeout: lookups
 /// answer `.unavailable`, saves are dropped (`droppedSaves`), and the store reconnects in the
 /// background. A store lives as long as the process; `shutdown()` is for tests and tools.
 public final class RedisClipStore: ClipStore {

@@ -23,6 +23,8 @@ final class RedisLink: @unchecked Sendable {
     private let state = Atomic<UInt8>(State.starting.rawValue)
     private(set) var connection: RedisConnection?
     private var lastAttempt: ContinuousClock.Instant?
+    /// A warning has been logged for the present outage (and an info line is owed at its end).
+    private var outage = false
 
     init(settings: Settings, logger: Logger) {
         self.settings = settings
@@ -45,11 +47,13 @@ final class RedisLink: @unchecked Sendable {
         if timeUntilReconnect == .zero { connect() }
     }
 
-    /// Drops a failed connection. One attempt to reconnect follows at once if the last was
-    /// long enough ago (a server that closed an idle connection costs one batch, not an
-    /// outage); otherwise, or if that fails too, the store is down and says so once.
+    /// Drops a failed connection. Work is refused from now on; one attempt to reconnect
+    /// follows at once if the last was long enough ago (a server that closed an idle
+    /// connection costs one batch, not a logged outage); otherwise, or if that fails too, the
+    /// store is down and says so once.
     func lost(_ error: RedisError) {
         connection = nil
+        state.store(State.down.rawValue, ordering: .relaxed)
         logger.debug("Redis connection failed: \(error)", metadata: ["redis": "\(settings.url)"])
         if timeUntilReconnect == .zero {
             connect()
@@ -66,7 +70,9 @@ final class RedisLink: @unchecked Sendable {
         do throws(RedisError) {
             connection = try RedisConnection(url: settings.url, connectTimeout: settings.connectTimeout,
                 commandTimeout: settings.commandTimeout)
-            if state.exchange(State.connected.rawValue, ordering: .relaxed) == State.down.rawValue {
+            state.store(State.connected.rawValue, ordering: .relaxed)
+            if outage {
+                outage = false
                 logger.info("Redis is back: the TTS cache is on again", metadata: ["redis": "\(settings.url)"])
             }
         } catch {
@@ -77,7 +83,9 @@ final class RedisLink: @unchecked Sendable {
 
     /// The URL in log lines is `RedisURL.description`: its password masked.
     private func markDown(because error: RedisError) {
-        guard state.exchange(State.down.rawValue, ordering: .relaxed) != State.down.rawValue else { return }
+        state.store(State.down.rawValue, ordering: .relaxed)
+        guard !outage else { return }
+        outage = true
         let retry = settings.reconnectInterval
         logger.warning("Redis unreachable (\(error)): the TTS cache is off, reconnecting every \(retry)",
             metadata: ["redis": "\(settings.url)"])

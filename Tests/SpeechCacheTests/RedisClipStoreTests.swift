@@ -127,6 +127,23 @@ import Testing
         #expect(!lines.contains { $0.text.contains(password) })
     }
 
+    @Test func connectionClosedByTheServerIsReplacedWithoutAnOutage() async throws {
+        let server = try RedisServerFixture()
+        defer { server.stop() }
+        let log = LogCapture()
+        try await withStore(server, { $0.reconnectInterval = .milliseconds(50) }, log: log) { store in
+            let key = Self.key("Still there?")
+            await store.save(Self.clip, as: key)
+            try await Task.sleep(for: .milliseconds(100))  // past the reconnect interval
+            // As a server's idle `timeout` would: the store's connection is closed under it.
+            #expect(try server.command("CLIENT", "KILL", "TYPE", "normal") == .integer(1))
+            // The lookup that finds the connection closed, and any made while the thread
+            // reconnects, answer `.unavailable`; the reconnection is at once, and silent.
+            #expect(await eventually(within: .seconds(1)) { await store.load(key) == .hit(Self.clip) })
+        }
+        #expect(!log.lines.contains { $0.level >= .warning }, "\(log.lines.map(\.text))")
+    }
+
     @Test func slowServerMakesALookupUnavailableWithinTheCommandTimeout() async throws {
         let server = try RedisServerFixture()
         defer { server.stop() }
