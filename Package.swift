@@ -144,7 +144,7 @@ let package = Package(
         .testTarget(name: "ChannelsTests", dependencies: ["Channels", "SwitchboardCore"]),
         .testTarget(name: "AudioTests", dependencies: ["Audio", "Resilience"]),
         .testTarget(name: "SpeechTests", dependencies: ["Speech", "Audio", "SwitchboardCore"]),
-        .testTarget(name: "SpeechCacheTests", dependencies: ["SpeechCache", "Speech", "SwitchboardCore"]),
+        .testTarget(name: "SpeechCacheTests", dependencies: ["SpeechCache", "Speech", "Stages", "SwitchboardCore", .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "TelephonyTests", dependencies: ["Telephony", "SwitchboardCore"]),
         .testTarget(name: "DialogueTests", dependencies: ["Dialogue"]),
         .testTarget(name: "StagesTests", dependencies: ["Stages", "Dialogue", "SwitchboardCore", "Audio", "Providers", "Resilience", "ResilienceTesting", "Supervisor", "Speech", "SpeechCache"]),

@@ -44,7 +44,9 @@ public struct SpeechCacheOptions: ParsableArguments, Sendable {
             }
         case .redis:
             return try resources.clipStore("redis \(redisURL)") {
-                throw StageFailure(.config, "--cache redis: not yet built")
+                var configuration = RedisClipStore.Configuration()
+                configuration.timeToLive = .seconds(redisTtlS)
+                return try RedisClipStore(url: redisURL, configuration: configuration, logger: logger)
             }
         }
     }

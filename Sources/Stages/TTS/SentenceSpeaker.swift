@@ -67,6 +67,9 @@ struct SentenceSpeaker: Sendable {
             try await emitter.finish(to: output)
             return try await failed("\(label): \(error)", to: output, ms: emitter.sentMs)
         }
+        // A stream cut short by cancellation may end without an error: what ends here by an
+        // interrupt is neither spoken nor stored.
+        try Task.checkCancellation()
         try await emitter.finish(to: output)
         guard !clip.audio.isEmpty else {
             return try await failed("\(label): \(engine) produced no audio for \"\(said.prefix(60))\"", to: output)

@@ -100,7 +100,10 @@ import Testing
         let third = try await harness.stage().output(for: [sentence("Please hold.")])
         #expect(third.events("spoken").first?["cache"]?.string == "hit")
         #expect(third.events("error").isEmpty)
-        #expect(third.spokenWords == first.spokenWords)
+        // espeak-ng is not bit-exact from run to run: the clip served is the one stored by the
+        // second, re-synthesizing run.
+        #expect(third.spokenWords == second.spokenWords && third.audioBytes == second.audioBytes)
+        #expect(first.spokenWords.first?.count == 2)
     }
 
     @Test func withTheCacheOffEverySentenceIsSynthesized() async throws {
