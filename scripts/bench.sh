@@ -92,5 +92,16 @@ t=$(best "$bin/sentence-split < $data/answers.tokens.jsonl")
 printf 'sentence-split tool %10.0f tokens/s   (%d token events as JSON lines through a pipe, best of %d)\n' "$(echo "$tokens / $t" | bc -l)" "$tokens" "$runs"
 
 echo
+echo "== tts-cache: cache hits (directory; Redis on loopback against redis-cli GET), espeak-ng, first audio on a miss"
+redis_port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+redis_dir=$(mktemp -d)
+redis-server --port "$redis_port" --bind 127.0.0.1 --save '' --appendonly no --dir "$redis_dir" --logfile "$redis_dir/log" &
+redis=$!
+trap 'kill $server $redis 2>/dev/null; rm -rf "$port_file" "$redis_dir"' EXIT
+for _ in $(seq 50); do redis-cli -p "$redis_port" ping >/dev/null 2>&1 && break; sleep 0.1; done
+"$bin/bench" tts --redis-url "redis://127.0.0.1:$redis_port" --redis-port "$redis_port"
+kill "$redis"
+
+echo
 echo "== calls: N concurrent calls in one process through the call graph (each N in its own process)"
 "$bin/bench" calls --calls "${CALLS:-100,250,500,1000}" --peer-calls 20

@@ -51,7 +51,8 @@ struct StageLatency {
     struct SignallingSink: FrameSink {
         let signal: AsyncStream<Signal>.Continuation
         func send(_ frame: Frame) async throws {
-            if frame.audio != nil { signal.yield(.firstFrame) } else if frame.event?.type == "spoken" { signal.yield(.spoken) }
+            // Each sentence is a turn of its own, so its first frame is the one at media time 0.
+            if frame.audio?.ts == 0 { signal.yield(.firstFrame) } else if frame.event?.type == "spoken" { signal.yield(.spoken) }
         }
         func finish() async throws {}
     }

@@ -16,7 +16,7 @@ struct TTSBench: AsyncParsableCommand {
     @Option(help: "Sequential loads per store.") var loads = 5000
     @Option(help: "Seconds of concurrent loads for hits per core.") var seconds = 2.0
 
-    static let clipText = "Thanks for calling Sunrise Clinic, how can I help?"
+    static let clipText = "Thanks for calling, how can I help?"
 
     func run() async throws {
         let directory = NSTemporaryDirectory() + "bench-tts-\(getpid())"
@@ -31,14 +31,17 @@ struct TTSBench: AsyncParsableCommand {
             redis = try RedisClipStore(url: redisURL)
             stores.append(redis!)
         }
+        var means: [String: Double] = [:]
         for store in stores {
             await store.save(clip, as: key)
             let sample = try await sequentialLoads(store, key: key)
-            print("hit, \(store.kind) store, load + verify       \(sample.summary)")
+            means[store.kind] = sample.mean
+            print(String(format: "hit, %-5@ store, load + verify   %@   mean %.3f ms", store.kind, sample.summary, sample.mean))
         }
-        if let redisPort, redis != nil {
+        if let redisPort, let ours = means["redis"] {
             let perGET = try redisCLIGet(port: redisPort, key: "switchboard:tts:\(key.hex)", repeats: loads)
-            print(String(format: "peer: redis-cli GET of the same key  mean %7.3f ms per GET (-r %d, one connection)", perGET, loads))
+            print(String(format: "peer: redis-cli GET, same key, same server: mean %.3f ms per GET (-r %d, one connection); the store's mean is %.1fx that",
+                perGET, loads, ours / perGET))
         }
         for store in stores {
             let (hits, cpu) = try await concurrentLoads(store, key: key)
