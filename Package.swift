@@ -148,7 +148,7 @@ let package = Package(
         .testTarget(name: "TelephonyTests", dependencies: ["Telephony", "SwitchboardCore"]),
         .testTarget(name: "DialogueTests", dependencies: ["Dialogue"]),
         .testTarget(name: "StagesTests", dependencies: ["Stages", "Dialogue", "SwitchboardCore", "Audio", "Providers", "Resilience", "ResilienceTesting", "Supervisor", "Speech", "SpeechCache"]),
-        .testTarget(name: "StageOptionsTests", dependencies: ["StageOptions", "Stages", "Dialogue", "SwitchboardCore", "Resilience"]),
+        .testTarget(name: "StageOptionsTests", dependencies: ["StageOptions", "Stages", "Dialogue", "SwitchboardCore", "Resilience", "Speech"]),
         .testTarget(name: "ToolTests", dependencies: ["SwitchboardCore", "Audio"]),
         .testTarget(name: "ProvidersTests", dependencies: ["Providers", "Resilience"]),
         .testTarget(name: "ResilienceTests", dependencies: ["Resilience", "ResilienceTesting"]),

@@ -12,7 +12,7 @@ struct RunCommand: AsyncParsableCommand {
         abstract: "Run a call graph in one process: the in-process twin of a shell pipeline.",
         discussion: """
             GRAPH is written as the shell pipeline of the same tools, in one argument: \
-            built-in stages (mulaw-decode, vad, llm-stream, sentence-split, mulaw-encode) run \
+            built-in stages (mulaw-decode, vad, llm-stream, sentence-split, tts-cache, mulaw-encode) run \
             in this process with exactly the options their executables take, joined by bounded \
             channels; any other command runs as a subprocess speaking frames on stdin/stdout \
             (its stderr is logged). `a || b` runs `a` and switches to `b` for the rest of the \

@@ -28,7 +28,8 @@ struct WarmCommand: AsyncParsableCommand {
 
             Examples:
               tts-cache warm --script Examples/receptionist.yaml
-              tts-cache warm --phrases faq.txt --cache redis --redis-url redis://cache:6379
+              tts-cache warm --phrases faq.txt --cache redis \\
+                --redis-url redis://cache:6379    # needs: a Redis server and faq.txt
             """)
 
     @Option(help: ArgumentHelp("A file of phrases, one a line.", valueName: "file"), completion: .file())

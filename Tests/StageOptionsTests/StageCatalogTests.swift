@@ -1,4 +1,5 @@
 import Logging
+import Speech
 import Stages
 import StageOptions
 import SwitchboardCore
@@ -20,7 +21,7 @@ extension OneAtATime {
         }
 
         @Test func namesTheBuiltInStagesInCallOrder() {
-            #expect(StageCatalog.names == ["mulaw-decode", "vad", "llm-stream", "sentence-split", "mulaw-encode"])
+            #expect(StageCatalog.names == ["mulaw-decode", "vad", "llm-stream", "sentence-split", "tts-cache", "mulaw-encode"])
         }
 
         @Test func mulawDecodeKeepsItsInputOptionsForTheBinding() async throws {
@@ -64,8 +65,23 @@ extension OneAtATime {
             #expect(withoutKey.configuration.engines.map(\.name) == ["script"])
         }
 
+        @Test func ttsCacheBuildsItsEnginesFormatAndStoreFromTheGraphString() async throws {
+            let tts = try #require(try await stage(["tts-cache", "--engine", "espeak:en-gb", "--codec", "pcm16", "--sample-rate", "16000",
+                                                    "--rate", "200", "--cache", "off"]) as? TTSCache)
+            #expect(tts.settings.format == SpeechFormat(codec: .pcm16, rate: 16000))
+            #expect(tts.settings.voices == ["espeak": "espeak voice=en-gb rate=200 pitch=50"])
+            #expect(tts.settings.store == nil)
+            // Cloud engines need their key: a configuration error naming the variable.
+            let cloud = try #require(try await parsed(["tts-cache", "--engine", "cartesia,espeak"]))
+            let noKey = stageFailure { try cloud.makeStage(resources: SharedResources(environment: [:]), logger: logger) }
+            #expect(noKey?.status == .config && noKey?.message.contains("CARTESIA_API_KEY") == true)
+            #expect(await usageMessage(["tts-cache", "--engine", "polly"])?.contains("unknown engine \"polly\"") == true)
+            #expect(await usageMessage(["tts-cache", "--sample-rate", "4000"])?.contains("--sample-rate") == true)
+            #expect(await usageMessage(["tts-cache", "--endpoint", "nowhere=http://x"])?.contains("not an HTTP engine") == true)
+        }
+
         @Test func anUnknownToolIsNotBuiltIn() async throws {
-            #expect(try await parsed(["tts-cache"]) == nil)
+            #expect(try await parsed(["stt-stream"]) == nil)
             #expect(try await parsed(["python3", "Examples/gain.py"]) == nil)
             #expect(try await parsed([]) == nil)
         }
