@@ -83,10 +83,5 @@ struct EngineOptions: ParsableArguments {
         }
     }
 
-    var specs: [(name: String, model: String?)] {
-        engine.split(separator: ",").map { item in
-            let parts = item.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-            return (parts[0], parts.count > 1 ? parts[1] : nil)
-        }
-    }
+    var specs: [(name: String, model: String?)] { EngineList.parse(engine).map { ($0.name, $0.detail) } }
 }

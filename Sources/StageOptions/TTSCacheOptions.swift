@@ -59,12 +59,7 @@ public struct TTSCacheOptions: StageOptionSet {
     public var format: SpeechFormat { SpeechFormat(codec: codec, rate: sampleRate) }
 
     /// `--engine` as (name, voice) pairs, in order.
-    var specs: [(name: String, voice: String?)] {
-        engine.split(separator: ",").map { item in
-            let parts = item.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-            return (parts[0], parts.count > 1 ? parts[1] : nil)
-        }
-    }
+    var specs: [(name: String, voice: String?)] { EngineList.parse(engine).map { ($0.name, $0.detail) } }
 
     /// The engines in order (a missing API key is a configuration error, 78), and the store.
     public func makeStage(resources: SharedResources, logger: Logger) throws -> any Stage {

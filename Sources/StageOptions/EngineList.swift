@@ -1,0 +1,12 @@
+import Foundation
+
+/// An `--engine` list as llm-stream and tts-cache take it: `name[:detail],…`, tried in order,
+/// the detail after the first colon being the engine's model (llm-stream) or voice (tts-cache).
+enum EngineList {
+    static func parse(_ list: String) -> [(name: String, detail: String?)] {
+        list.split(separator: ",").map { item in
+            let parts = item.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            return (parts[0], parts.count > 1 ? parts[1] : nil)
+        }
+    }
+}
