@@ -21,12 +21,15 @@ import Testing
 
     /// `name`'s engine talking to a server at `root` (scheme, host and port only).
     func engine(_ name: String, _ root: String, key: String = "test-key") -> any TTSEngine {
+        // The mock speaks with the test process's one espeak-ng, which other suites share: on a
+        // loaded machine its first byte can take longer than a provider's.
+        let timeouts = HTTPTimeouts(connect: .seconds(5), stall: .seconds(30))
         switch name {
-        case "openai": OpenAISpeechEngine(baseURL: root + "/v1", apiKey: key, http: http)
-        case "deepgram": AuraSpeechEngine(baseURL: root, apiKey: key, http: http)
-        case "elevenlabs": ElevenLabsSpeechEngine(baseURL: root, apiKey: key, http: http)
-        case "azure": AzureSpeechEngine(baseURL: root, apiKey: key, http: http)
-        default: CartesiaSpeechEngine(baseURL: root, apiKey: key, http: http)
+        case "openai": return OpenAISpeechEngine(baseURL: root + "/v1", apiKey: key, http: http, timeouts: timeouts)
+        case "deepgram": return AuraSpeechEngine(baseURL: root, apiKey: key, http: http, timeouts: timeouts)
+        case "elevenlabs": return ElevenLabsSpeechEngine(baseURL: root, apiKey: key, http: http, timeouts: timeouts)
+        case "azure": return AzureSpeechEngine(baseURL: root, apiKey: key, http: http, timeouts: timeouts)
+        default: return CartesiaSpeechEngine(baseURL: root, apiKey: key, http: http, timeouts: timeouts)
         }
     }
 
