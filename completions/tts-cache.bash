@@ -163,9 +163,9 @@ _tts-cache() {
     local -a unparsed_words=("${COMP_WORDS[@]:1:${COMP_CWORD}}")
 
     local -a repeating_flags=()
-    local -a non_repeating_flags=(--text --version -h --help)
+    local -a non_repeating_flags=(--normalize --no-normalize --normalize-only --text --version -h --help)
     local -a repeating_options=(--endpoint --model)
-    local -a non_repeating_options=(--engine --voice --rate --pitch --speed --codec --sample-rate --frame-ms --max-chars --cache --cache-dir --cache-max-mb --redis-url --redis-ttl-s --azure-region --stall-ms --breaker-failures --breaker-open-s --log-level)
+    local -a non_repeating_options=(--engine --voice --rate --pitch --speed --codec --sample-rate --frame-ms --max-chars --lexicon --cache --cache-dir --cache-max-mb --redis-url --redis-ttl-s --azure-region --stall-ms --breaker-failures --breaker-open-s --log-level)
     __tts-cache_offer_flags_options 0
 
     # Offer option value completions
@@ -196,6 +196,10 @@ _tts-cache() {
         return
         ;;
     '--max-chars')
+        return
+        ;;
+    '--lexicon')
+        __tts-cache_add_completions -f
         return
         ;;
     '--cache')
@@ -257,9 +261,9 @@ _tts-cache() {
 
 _tts-cache_warm() {
     repeating_flags=()
-    non_repeating_flags=(--version -h --help)
+    non_repeating_flags=(--normalize --no-normalize --version -h --help)
     repeating_options=(--endpoint --model)
-    non_repeating_options=(--phrases --script --engine --voice --rate --pitch --speed --codec --sample-rate --frame-ms --max-chars --cache --cache-dir --cache-max-mb --redis-url --redis-ttl-s --azure-region --stall-ms --breaker-failures --breaker-open-s --log-level)
+    non_repeating_options=(--phrases --script --engine --voice --rate --pitch --speed --codec --sample-rate --frame-ms --max-chars --lexicon --cache --cache-dir --cache-max-mb --redis-url --redis-ttl-s --azure-region --stall-ms --breaker-failures --breaker-open-s --log-level)
     __tts-cache_offer_flags_options 0
 
     # Offer option value completions
@@ -298,6 +302,10 @@ _tts-cache_warm() {
         return
         ;;
     '--max-chars')
+        return
+        ;;
+    '--lexicon')
+        __tts-cache_add_completions -f
         return
         ;;
     '--cache')

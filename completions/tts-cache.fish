@@ -20,10 +20,10 @@ function __tts-cache_parse_tokens -S
     set -l unparsed_tokens (__tts-cache_tokens -pc)
     switch $unparsed_tokens[1]
     case 'tts-cache'
-        __tts-cache_parse_subcommand 0 'engine=' 'voice=' 'rate=' 'pitch=' 'speed=' 'codec=' 'sample-rate=' 'frame-ms=' 'max-chars=' 'cache=' 'cache-dir=' 'cache-max-mb=' 'redis-url=' 'redis-ttl-s=' 'endpoint=+' 'model=+' 'azure-region=' 'stall-ms=' 'breaker-failures=' 'breaker-open-s=' 'text' 'log-level=' 'version' 'h/help'
+        __tts-cache_parse_subcommand 0 'engine=' 'voice=' 'rate=' 'pitch=' 'speed=' 'codec=' 'sample-rate=' 'frame-ms=' 'max-chars=' 'normalize' 'no-normalize' 'lexicon=' 'cache=' 'cache-dir=' 'cache-max-mb=' 'redis-url=' 'redis-ttl-s=' 'endpoint=+' 'model=+' 'azure-region=' 'stall-ms=' 'breaker-failures=' 'breaker-open-s=' 'normalize-only' 'text' 'log-level=' 'version' 'h/help'
         switch $unparsed_tokens[1]
         case 'warm'
-            __tts-cache_parse_subcommand 0 'phrases=' 'script=' 'engine=' 'voice=' 'rate=' 'pitch=' 'speed=' 'codec=' 'sample-rate=' 'frame-ms=' 'max-chars=' 'cache=' 'cache-dir=' 'cache-max-mb=' 'redis-url=' 'redis-ttl-s=' 'endpoint=+' 'model=+' 'azure-region=' 'stall-ms=' 'breaker-failures=' 'breaker-open-s=' 'log-level=' 'version' 'h/help'
+            __tts-cache_parse_subcommand 0 'phrases=' 'script=' 'engine=' 'voice=' 'rate=' 'pitch=' 'speed=' 'codec=' 'sample-rate=' 'frame-ms=' 'max-chars=' 'normalize' 'no-normalize' 'lexicon=' 'cache=' 'cache-dir=' 'cache-max-mb=' 'redis-url=' 'redis-ttl-s=' 'endpoint=+' 'model=+' 'azure-region=' 'stall-ms=' 'breaker-failures=' 'breaker-open-s=' 'log-level=' 'version' 'h/help'
         case 'stats'
             __tts-cache_parse_subcommand 0 'cache=' 'cache-dir=' 'cache-max-mb=' 'redis-url=' 'redis-ttl-s=' 'json' 'log-level=' 'version' 'h/help'
         case 'help'
@@ -90,6 +90,9 @@ complete -c 'tts-cache' -n '__tts-cache_should_offer_completions_for_flags_or_op
 complete -c 'tts-cache' -n '__tts-cache_should_offer_completions_for_flags_or_options "tts-cache" sample-rate' -l 'sample-rate' -d 'Sample rate of the audio sent, in Hz.' -rfka ''
 complete -c 'tts-cache' -n '__tts-cache_should_offer_completions_for_flags_or_options "tts-cache" frame-ms' -l 'frame-ms' -d 'Length of the audio frames sent.' -rfka ''
 complete -c 'tts-cache' -n '__tts-cache_should_offer_completions_for_flags_or_options "tts-cache" max-chars' -l 'max-chars' -d 'Refuse (with an error event) a sentence longer than this.' -rfka ''
+complete -c 'tts-cache' -n '__tts-cache_should_offer_completions_for_flags_or_options "tts-cache" normalize' -l 'normalize' -d 'Make text fit to speak first: Markdown, emoji and symbols out; numbers, money, times, dates, phone numbers and addresses in words.'
+complete -c 'tts-cache' -n '__tts-cache_should_offer_completions_for_flags_or_options "tts-cache" no-normalize' -l 'no-normalize' -d 'Make text fit to speak first: Markdown, emoji and symbols out; numbers, money, times, dates, phone numbers and addresses in words.'
+complete -c 'tts-cache' -n '__tts-cache_should_offer_completions_for_flags_or_options "tts-cache" lexicon' -l 'lexicon' -d 'Pronunciations for names and brands: word<TAB>replacement per line (see tts-cache(1)).' -rF
 complete -c 'tts-cache' -n '__tts-cache_should_offer_completions_for_flags_or_options "tts-cache" cache' -l 'cache' -d 'The cache: dir (a directory), redis (shared by many machines) or off.' -rfka 'dir redis off'
 complete -c 'tts-cache' -n '__tts-cache_should_offer_completions_for_flags_or_options "tts-cache" cache-dir' -l 'cache-dir' -d 'The cache directory (default: $XDG_CACHE_HOME/switchboard/tts).' -rfa '(__tts-cache_complete_directories)'
 complete -c 'tts-cache' -n '__tts-cache_should_offer_completions_for_flags_or_options "tts-cache" cache-max-mb' -l 'cache-max-mb' -d 'Size cap of the cache directory; the least recently used clips go first.' -rfka ''
@@ -101,6 +104,7 @@ complete -c 'tts-cache' -n '__tts-cache_should_offer_completions_for_flags_or_op
 complete -c 'tts-cache' -n '__tts-cache_should_offer_completions_for_flags_or_options "tts-cache" stall-ms' -l 'stall-ms' -d 'Give up on a provider that sends nothing for this long.' -rfka ''
 complete -c 'tts-cache' -n '__tts-cache_should_offer_completions_for_flags_or_options "tts-cache" breaker-failures' -l 'breaker-failures' -d 'Failures in a row that open an engine\'s circuit breaker.' -rfka ''
 complete -c 'tts-cache' -n '__tts-cache_should_offer_completions_for_flags_or_options "tts-cache" breaker-open-s' -l 'breaker-open-s' -d 'How long an open breaker keeps an engine out before one probe.' -rfka ''
+complete -c 'tts-cache' -n '__tts-cache_should_offer_completions_for_flags_or_options "tts-cache" normalize-only' -l 'normalize-only' -d 'Print what would be said, a line per sentence or line of text, and synthesize nothing.'
 complete -c 'tts-cache' -n '__tts-cache_should_offer_completions_for_flags_or_options "tts-cache" text' -l 'text' -d 'Write frames as text, payloads inline in base64 (the default when stdout is a terminal).'
 complete -c 'tts-cache' -n '__tts-cache_should_offer_completions_for_flags_or_options "tts-cache" log-level' -l 'log-level' -d 'Diagnostics on stderr from this level up.' -rfka 'trace debug info notice warning error critical'
 complete -c 'tts-cache' -n '__tts-cache_should_offer_completions_for_flags_or_options "tts-cache" version' -l 'version' -d 'Show the version.'
@@ -119,6 +123,9 @@ complete -c 'tts-cache' -n '__tts-cache_should_offer_completions_for_flags_or_op
 complete -c 'tts-cache' -n '__tts-cache_should_offer_completions_for_flags_or_options "tts-cache warm" sample-rate' -l 'sample-rate' -d 'Sample rate of the audio sent, in Hz.' -rfka ''
 complete -c 'tts-cache' -n '__tts-cache_should_offer_completions_for_flags_or_options "tts-cache warm" frame-ms' -l 'frame-ms' -d 'Length of the audio frames sent.' -rfka ''
 complete -c 'tts-cache' -n '__tts-cache_should_offer_completions_for_flags_or_options "tts-cache warm" max-chars' -l 'max-chars' -d 'Refuse (with an error event) a sentence longer than this.' -rfka ''
+complete -c 'tts-cache' -n '__tts-cache_should_offer_completions_for_flags_or_options "tts-cache warm" normalize' -l 'normalize' -d 'Make text fit to speak first: Markdown, emoji and symbols out; numbers, money, times, dates, phone numbers and addresses in words.'
+complete -c 'tts-cache' -n '__tts-cache_should_offer_completions_for_flags_or_options "tts-cache warm" no-normalize' -l 'no-normalize' -d 'Make text fit to speak first: Markdown, emoji and symbols out; numbers, money, times, dates, phone numbers and addresses in words.'
+complete -c 'tts-cache' -n '__tts-cache_should_offer_completions_for_flags_or_options "tts-cache warm" lexicon' -l 'lexicon' -d 'Pronunciations for names and brands: word<TAB>replacement per line (see tts-cache(1)).' -rF
 complete -c 'tts-cache' -n '__tts-cache_should_offer_completions_for_flags_or_options "tts-cache warm" cache' -l 'cache' -d 'The cache: dir (a directory), redis (shared by many machines) or off.' -rfka 'dir redis off'
 complete -c 'tts-cache' -n '__tts-cache_should_offer_completions_for_flags_or_options "tts-cache warm" cache-dir' -l 'cache-dir' -d 'The cache directory (default: $XDG_CACHE_HOME/switchboard/tts).' -rfa '(__tts-cache_complete_directories)'
 complete -c 'tts-cache' -n '__tts-cache_should_offer_completions_for_flags_or_options "tts-cache warm" cache-max-mb' -l 'cache-max-mb' -d 'Size cap of the cache directory; the least recently used clips go first.' -rfka ''

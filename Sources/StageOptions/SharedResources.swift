@@ -2,6 +2,7 @@ import Dialogue
 import Foundation
 import Providers
 import Resilience
+import Speech
 import SpeechCache
 import Stages
 import SwitchboardCore
@@ -30,6 +31,7 @@ public final class SharedResources: Sendable {
     private let textFiles = ProcessWideCache<String, String>()
     private let tenantPromptDirectories = ProcessWideCache<String, [String: String]>()
     private let clipStores = ProcessWideCache<String, any ClipStore>()
+    private let speakableTexts = ProcessWideCache<String, SpeakableText>()
 
     public init(
         http: HTTPClient = .shared, environment: [String: String] = ProcessInfo.processInfo.environment,
@@ -91,6 +93,18 @@ public final class SharedResources: Sendable {
         try clipStores.value(for: location) {
             do { return try open() } catch let failure as StageFailure { throw failure } catch {
                 throw StageFailure(.config, "\(error)")
+            }
+        }
+    }
+
+    /// The text normalizer with the pronunciations of `lexicon` (none: nil), built once per
+    /// file. A bad lexicon file is a configuration error naming its line.
+    func speakableText(lexicon: String?) throws -> SpeakableText {
+        try speakableTexts.value(for: lexicon.map(Self.canonical) ?? "") {
+            do {
+                return SpeakableText(lexicon: try lexicon.map { try PronunciationLexicon(contentsOf: $0) })
+            } catch {
+                throw StageFailure(.config, "--lexicon: \(error)")
             }
         }
     }

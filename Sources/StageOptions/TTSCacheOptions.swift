@@ -39,6 +39,14 @@ public struct TTSCacheOptions: StageOptionSet {
     @Option(parsing: .unconditional, help: ArgumentHelp("Refuse (with an error event) a sentence longer than this.", valueName: "n"))
     var maxChars = 2000
 
+    @Flag(inversion: .prefixedNo, help: ArgumentHelp(
+        "Make text fit to speak first: Markdown, emoji and symbols out; numbers, money, times, dates, phone numbers and addresses in words."))
+    var normalize = true
+
+    @Option(help: ArgumentHelp("Pronunciations for names and brands: word<TAB>replacement per line (see tts-cache(1)).", valueName: "file"),
+            completion: .file())
+    var lexicon: String?
+
     @OptionGroup var cache: SpeechCacheOptions
     @OptionGroup var providers: SpeechProviderOptions
 
@@ -73,7 +81,14 @@ public struct TTSCacheOptions: StageOptionSet {
                 speed: speed, resources: resources)
         }
         return SpeechSettings(engines: engines, resilient: { resources.resilient($0, providers: providers) },
-            store: try cache.store(resources: resources, logger: logger), format: format, frameMs: frameMs, maxChars: maxChars)
+            store: try cache.store(resources: resources, logger: logger), format: format, frameMs: frameMs, maxChars: maxChars,
+            speakable: normalize ? try resources.speakableText(lexicon: lexicon) : nil, language: language)
+    }
+
+    /// The language numbers are said in: Hindi for a Hindi espeak voice first in line, else English.
+    var language: String {
+        let first = specs.first.map { $0.name == "espeak" ? ($0.voice ?? voice) : ($0.voice ?? "") } ?? voice
+        return first.lowercased().hasPrefix("hi") ? "hi" : "en"
     }
 }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Stages
 import StageOptions
 import Stdio
 import SwitchboardCore
@@ -13,6 +14,7 @@ struct TTSCacheCommand: AsyncParsableCommand {
         abstract: "Speak the agent's sentences: audio from a cache of synthesized clips, or from the engines as they make it.",
         usage: """
             tts-cache [<options>] [--text] [--log-level <level>]
+            tts-cache --normalize-only [--lexicon <file>] [--voice <name>]
             tts-cache warm (--phrases <file> | --script <file>) [<options>]
             tts-cache stats [--cache dir|redis] [--cache-dir <dir>] [--redis-url <url>] [--json]
             """,
@@ -25,7 +27,13 @@ struct TTSCacheCommand: AsyncParsableCommand {
             being synthesized if its turn is N or earlier, drops queued sentences of those \
             turns, and is passed on ahead of them; nothing partial is cached.
 
-            The cache key is a SHA-256 of the text (Unicode NFC, white space collapsed), the \
+            Text is first made fit to speak (--no-normalize: as written): Markdown, emoji and \
+            symbols out; money, percentages, ordinals, times, dates, phone numbers, units, \
+            e-mail and web addresses in words, in English or (with a Hindi voice, or for \
+            Devanagari) Hindi; then --lexicon's pronunciations. `spoken.text` keeps what was \
+            written, `spoken.said` what was synthesized; --normalize-only prints the latter.
+
+            The cache key is a SHA-256 of the text as said (Unicode NFC, white space collapsed), the \
             engine, its voice settings, the codec and the rate. A hit is sent at once, \
             exactly the bytes and word offsets the engine first produced; a miss streams the \
             engine's audio as it comes and stores the clip once it is whole. Stored clips are \
@@ -46,6 +54,7 @@ struct TTSCacheCommand: AsyncParsableCommand {
 
             Examples:
               echo "Thanks for calling." | tts-cache | mulaw-encode -o out/hello.wav
+              echo 'Your total is **$12.50**, due 22/11.' | tts-cache --normalize-only
               tts-cache warm --script Examples/receptionist.yaml
               llm-stream --script Examples/receptionist.yaml < Examples/transcripts.txt |
                 sentence-split | tts-cache | mulaw-encode -o out/answers.wav
@@ -54,14 +63,19 @@ struct TTSCacheCommand: AsyncParsableCommand {
         subcommands: [WarmCommand.self, StatsCommand.self])
 
     @OptionGroup var options: TTSCacheOptions
+    @Flag(help: "Print what would be said, a line per sentence or line of text, and synthesize nothing.")
+    var normalizeOnly = false
     @OptionGroup var frameOutput: FrameOutputOptions
     @OptionGroup var log: LogOptions
 
     func run() async throws {
         let logger = log.makeLogger(label: "tts-cache")
-        let stage = try StageFailure.exitingOnFailure(logger: logger) {
-            try options.makeStage(resources: SharedResources(), logger: logger)
+        let resources = SharedResources()
+        if normalizeOnly {
+            let settings = try StageFailure.exitingOnFailure(logger: logger) { try options.settings(resources: resources, logger: logger) }
+            try await StdioBinding.run(SpokenTextOnly(settings: settings), output: TextLineWriter(), logger: logger).exit()
         }
+        let stage = try StageFailure.exitingOnFailure(logger: logger) { try options.makeStage(resources: resources, logger: logger) }
         try await StdioBinding.run(stage, encoding: frameOutput.encoding, logger: logger).exit()
     }
 }

@@ -61,6 +61,23 @@ import Testing
         #expect(!said.isEmpty && said.allSatisfy { $0["cache"] as? String == "hit" }, "\(said.map { $0["text"] ?? "" })")
     }
 
+    @Test func textIsMadeFitToSpeakButSpokenTextKeepsWhatWasWritten() async throws {
+        let only = try await Tools.sh("echo 'Your total is **$12.50**, due 22/11.' | tts-cache --normalize-only")
+        #expect(only.status == 0 && only.stderr.isEmpty, "\(only.stderr)")
+        #expect(only.text == "Your total is twelve dollars and fifty cents, due the twenty-second of November.\n")
+        let lexicon = Tools.scratch + "/names-\(UUID().uuidString).tsv"
+        try "# our names\nSunrise\tSun rise\n".write(toFile: lexicon, atomically: true, encoding: .utf8)
+        let spoken = try await Tools.sh("echo 'Sunrise Clinic, *open* at 9:30.' | tts-cache --lexicon \(lexicon) --cache-dir \(cache) --text")
+        let event = try #require(self.spoken(spoken).first)
+        #expect(event["text"] as? String == "Sunrise Clinic, *open* at 9:30.")
+        #expect(event["said"] as? String == "Sun rise Clinic, open at nine thirty.")
+        let raw = try await Tools.sh("echo 'Open at 9:30.' | tts-cache --no-normalize --normalize-only")
+        #expect(raw.text == "Open at 9:30.\n")
+        try "broken line without a tab\n".write(toFile: lexicon, atomically: true, encoding: .utf8)
+        let bad = try await Tools.sh("echo hi | tts-cache --lexicon \(lexicon) --cache off")
+        #expect(bad.status == 78 && bad.stderr.contains(lexicon), "\(bad.status) \(bad.stderr)")
+    }
+
     @Test func badConfigurationExitsWithAClearMessage() async throws {
         let noKey = try await Tools.sh("echo hi | env -u ELEVENLABS_API_KEY tts-cache --engine elevenlabs,espeak --cache off")
         #expect(noKey.status == 78 && noKey.stderr.contains("ELEVENLABS_API_KEY"), "\(noKey.status) \(noKey.stderr)")

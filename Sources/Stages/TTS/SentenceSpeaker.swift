@@ -21,10 +21,10 @@ struct SentenceSpeaker: Sendable {
     func speak(_ sentence: SpeakableSentence, arrived: ContinuousClock.Instant, to output: some FrameSink) async throws -> (Outcome, ms: Int) {
         let label = "turn \(sentence.turn) sentence \(sentence.index)"
         guard let text = sentence.text else { return try await failed("\(label) has no \"text\" string", to: output) }
-        let said = SpeechText.normalized(text)
-        guard !said.isEmpty else { return try await failed("\(label) is empty: nothing to say", to: output) }
+        guard text.contains(where: { !$0.isWhitespace }) else { return try await failed("\(label) is empty: nothing to say", to: output) }
+        let said = settings.said(text)
         guard said.contains(where: { $0.isLetter || $0.isNumber }) else {
-            return try await failed("\(label) has no letters or digits to say: \"\(said.prefix(60))\"", to: output)
+            return try await failed("\(label) has no letters or digits to say: \"\(text.prefix(60))\"", to: output)
         }
         guard said.count <= settings.maxChars else {
             return try await failed("\(label) is \(said.count) characters, over --max-chars \(settings.maxChars): not spoken", to: output)

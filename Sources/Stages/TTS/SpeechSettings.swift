@@ -18,10 +18,16 @@ public struct SpeechSettings: Sendable {
     public var frameMs: Int
     /// A sentence longer than this (after normalization) is refused with an `error` event.
     public var maxChars: Int
+    /// Makes text fit to speak before it is keyed and synthesized (Markdown and symbols out;
+    /// numbers, money, times, dates and addresses in words; the lexicon); nil: `--no-normalize`.
+    public var speakable: SpeakableText?
+    /// The language numbers are said in (`en`, `hi`): the first engine's.
+    public var language: String
 
     /// `engines` in order; `resilient` wraps each for failover (breaker, limiter).
     public init(engines: [any TTSEngine], resilient: (any TTSEngine) -> FailoverEngine<SpeechJob, SpeechChunk> = { $0.failoverEngine() },
-                store: (any ClipStore)?, format: SpeechFormat = .telephone, frameMs: Int = 20, maxChars: Int = 2000) {
+                store: (any ClipStore)?, format: SpeechFormat = .telephone, frameMs: Int = 20, maxChars: Int = 2000,
+                speakable: SpeakableText? = nil, language: String = "en") {
         precondition(!engines.isEmpty, "tts-cache needs at least one engine")
         failover = Failover(engines: engines.map(resilient))
         voices = Dictionary(engines.map { ($0.name, $0.voiceIdentity) }, uniquingKeysWith: { first, _ in first })
@@ -30,5 +36,12 @@ public struct SpeechSettings: Sendable {
         self.format = format
         self.frameMs = frameMs
         self.maxChars = maxChars
+        self.speakable = speakable
+        self.language = language
+    }
+
+    /// What is synthesized for `text` (`spoken.said`), and what its cache key is made of.
+    public func said(_ text: String) -> String {
+        SpeechText.normalized(speakable.map { $0.normalize(text, language: language) } ?? text)
     }
 }
