@@ -1,6 +1,6 @@
 extension SplitCase {
-    /// The table: English, Hindi, CJK and mixed text, one rule or more per row.
-    static let all: [SplitCase] = terminators + abbreviations + numbers + addresses + ellipses
+    /// The first table: English, Hindi, CJK and mixed text, one rule or more per row.
+    public static let core: [SplitCase] = terminators + abbreviations + numbers + addresses + ellipses
         + lists + layout + lengths
 
     static let terminators: [SplitCase] = [
