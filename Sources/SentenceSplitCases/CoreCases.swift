@@ -5,26 +5,26 @@ extension SplitCase {
 
     static let terminators: [SplitCase] = [
         SplitCase("Hi. ⁁How are you?", ["Hi.", "How are you?"]),
-        SplitCase("Great! ⁁See you soon.", ["Great!", "See you soon."]),
-        SplitCase("Is that right? ⁁Yes.", ["Is that right?", "Yes."]),
+        SplitCase("Great! S⁁ee you soon.", ["Great!", "See you soon."]),
+        SplitCase("Is that right? Y⁁es.", ["Is that right?", "Yes."]),
         SplitCase("First part; ⁁second part.", ["First part;", "second part."]),
-        SplitCase("Really?! ⁁Yes.", ["Really?!", "Yes."]),
+        SplitCase("Really?! Y⁁es.", ["Really?!", "Yes."]),
         SplitCase("Line one\n⁁Line two", ["Line one", "Line two"]),
         SplitCase("Hello.\n⁁\nWorld.", ["Hello.", "World."]),
-        SplitCase("He said \"stop.\" ⁁Then he left.", ["He said \"stop.\"", "Then he left."]),
-        SplitCase("(This is an aside.) ⁁Next.", ["(This is an aside.)", "Next."]),
-        SplitCase("She said “I’ll come.” ⁁Good.", ["She said “I’ll come.”", "Good."]),
-        SplitCase("**Note.** ⁁Read this.", ["**Note.**", "Read this."]),
+        SplitCase("He said \"stop.\" T⁁hen he left.", ["He said \"stop.\"", "Then he left."]),
+        SplitCase("(This is an aside.) N⁁ext.", ["(This is an aside.)", "Next."]),
+        SplitCase("She said “I’ll come.” G⁁ood.", ["She said “I’ll come.”", "Good."]),
+        SplitCase("**Note.** R⁁ead this.", ["**Note.**", "Read this."]),
         SplitCase("नमस्ते। ⁁आप कैसे हैं?", ["नमस्ते।", "आप कैसे हैं?"]),
         SplitCase("मैं ठीक हूँ॥ ⁁धन्यवाद।", ["मैं ठीक हूँ॥", "धन्यवाद।"]),
         SplitCase("यह अच्छा है।व⁁ह भी।", ["यह अच्छा है।", "वह भी।"]),
-        SplitCase("क्या आप आएंगे? ⁁हाँ।", ["क्या आप आएंगे?", "हाँ।"]),
+        SplitCase("क्या आप आएंगे? ह⁁ाँ।", ["क्या आप आएंगे?", "हाँ।"]),
         SplitCase("मैं घर जा रहा हूँ. ⁁फिर मिलेंगे.", ["मैं घर जा रहा हूँ.", "फिर मिलेंगे."]),
         SplitCase("उसने कहा \"ठीक है।\" ⁁फिर चला गया।", ["उसने कहा \"ठीक है।\"", "फिर चला गया।"]),
         SplitCase("你好。我⁁是助手。", ["你好。", "我是助手。"]),
         SplitCase("「はい。」次⁁へ。", ["「はい。」", "次へ。"]),
         SplitCase("本当？は⁁い！", ["本当？", "はい！"]),
-        SplitCase("Your appointment is confirmed। ⁁धन्यवाद! ⁁See you.", ["Your appointment is confirmed।", "धन्यवाद!", "See you."]),
+        SplitCase("Your appointment is confirmed। ⁁धन्यवाद! S⁁ee you.", ["Your appointment is confirmed।", "धन्यवाद!", "See you."]),
         SplitCase("Sure, मैं मदद कर सकता हूँ। ⁁What time?", ["Sure, मैं मदद कर सकता हूँ।", "What time?"]),
         SplitCase("आपका appointment कल 10:30 बजे है। ⁁OK?", ["आपका appointment कल 10:30 बजे है।", "OK?"]),
     ]
@@ -76,7 +76,7 @@ extension SplitCase {
         SplitCase("Go to example.com/path?x=1. ⁁OK.", ["Go to example.com/path?x=1.", "OK."]),
         SplitCase("Mail help@clinic.co.in today.", ["Mail help@clinic.co.in today."]),
         SplitCase("Write to a.b@x.io. ⁁Thanks.", ["Write to a.b@x.io.", "Thanks."]),
-        SplitCase("See www.clinic.in! ⁁Bye.", ["See www.clinic.in!", "Bye."]),
+        SplitCase("See www.clinic.in! B⁁ye.", ["See www.clinic.in!", "Bye."]),
     ]
 
     static let ellipses: [SplitCase] = [
@@ -85,7 +85,7 @@ extension SplitCase {
         SplitCase("Hmm… O⁁K.", ["Hmm…", "OK."]),
         SplitCase("Wait… what?", ["Wait… what?"]),
         SplitCase("Wait...\n⁁OK.", ["Wait...", "OK."]),
-        SplitCase("Really...? ⁁Yes.", ["Really...?", "Yes."]),
+        SplitCase("Really...? Y⁁es.", ["Really...?", "Yes."]),
         SplitCase("शायद… क⁁ल।", ["शायद…", "कल।"]),
     ]
 
@@ -95,7 +95,7 @@ extension SplitCase {
         SplitCase("a. Yes\n⁁b. No", ["a. Yes", "b. No"]),
         SplitCase("१. पहला कदम।\n⁁२. दूसरा कदम।", ["१. पहला कदम।", "२. दूसरा कदम।"]),
         SplitCase("Options:\n⁁- Monday\n⁁- Tuesday", ["Options:", "- Monday", "- Tuesday"]),
-        SplitCase("He said: ⁁\"1. Open it.\" ⁁Then go.", ["He said:", "\"1. Open it.\"", "Then go."], firstMinChars: 5),
+        SplitCase("He said: ⁁\"1. Open it.\" T⁁hen go.", ["He said:", "\"1. Open it.\"", "Then go."], firstMinChars: 5),
     ]
 
     static let layout: [SplitCase] = [
@@ -108,7 +108,7 @@ extension SplitCase {
     ]
 
     static let lengths: [SplitCase] = [
-        SplitCase("Hi. There. ⁁How are you? ⁁Fine.", ["Hi. There.", "How are you?", "Fine."], minChars: 10),
+        SplitCase("Hi. There. ⁁How are you? F⁁ine.", ["Hi. There.", "How are you?", "Fine."], minChars: 10),
         SplitCase("Yes\nOK\nThat is all.\n⁁", ["Yes OK That is all."], minChars: 10),
         SplitCase("OK. ⁁Sure.", ["OK.", "Sure."], minChars: 3),
         SplitCase("This sentence is rather long, and it keeps going without a stop. ⁁End.",

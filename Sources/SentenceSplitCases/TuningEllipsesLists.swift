@@ -25,7 +25,7 @@ extension SplitCase {
         SplitCase("Think . . . think . . . G⁁ot it!", ["Think . . . think . . .", "Got it!"]),
         SplitCase("It is . . . complicated. ⁁Ask Ravi.", ["It is . . . complicated.", "Ask Ravi."]),
         SplitCase("“Well . . .” she said.", ["“Well . . .” she said."]),
-        SplitCase("!!! O⁁K.", ["OK."]),
+        SplitCase("!!! OK.", ["OK."]),
     ]
 
     /// Inline lists: each marker starts a piece.
