@@ -90,7 +90,7 @@ if args.failures:
             continue
         wrong = [name for name, check in columns if not check(c, exact)]
         if wrong:
-            print(f"\n{c['set']}:{c['line']} wrong: {', '.join(wrong)}{' (known: ' + c['known_issue'] + ')' if 'known_issue' in c else ''}")
+            print(f"\n{c['file']}:{c['line']} wrong: {', '.join(wrong)}{' (known: ' + c['known_issue'] + ')' if 'known_issue' in c else ''}")
             print(f"  expected {c['expected']}")
             print(f"  ours     {c['ours']}")
             print(f"  pysbd    {c['pysbd']}")

@@ -19,7 +19,7 @@ enum SentenceCasesExport {
         var lines = ""
         for (name, c, tokens) in tokenized() {
             var object: JSONObject = [
-                "set": .string(name), "line": .number(JSONNumber(c.line)), "language": .string(c.language),
+                "set": .string(name), "file": .string(c.file), "line": .number(JSONNumber(c.line)), "language": .string(c.language),
                 "defaults": .bool(c.usesDefaults), "text": .string(c.text),
                 "expected": .array(c.expected.map { .string($0) }), "tokens": .array(tokens.map { .string($0) }),
                 "ours": .array(c.feed(c.whole).sentences.map { .string($0) }), "ours_streamed": .bool(c.passesStreamed),

@@ -3,7 +3,7 @@ import Stages
 import Testing
 
 extension SplitCase: CustomTestStringConvertible {
-    public var testDescription: String { "line \(line): \(text.debugDescription)" }
+    public var testDescription: String { "\(file):\(line): \(text.debugDescription)" }
 }
 
 @Suite("SentenceSplitter: the tables, whole and in random chunks")
