@@ -132,8 +132,11 @@ let package = Package(
         .executableTarget(name: "sentence-split", dependencies: toolDependencies),
         .executableTarget(name: "tts-cache", dependencies: toolDependencies + ["Speech", "SpeechCache", "Dialogue"]),
         .executableTarget(name: "switchboard", dependencies: toolDependencies + ["Supervisor", "Runtime"]),
+        // The sentence-splitting tables: checked by StagesTests, exported by `bench sentences
+        // --write-cases` so that a peer segmenter is scored on the very same cases.
+        .target(name: "SentenceSplitCases", dependencies: ["Stages", "Resilience"]),
         // Not a test: `make bench` / `swift run -c release bench`.
-        .executableTarget(name: "bench", dependencies: ["SwitchboardCore", "Audio", "Providers", "Resilience", "Stages", "Runtime", "Speech", "SpeechCache",
+        .executableTarget(name: "bench", dependencies: ["SwitchboardCore", "Audio", "Providers", "Resilience", "Stages", "Runtime", "Speech", "SpeechCache", "SentenceSplitCases",
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ArgumentParser", package: "swift-argument-parser")]),
 
@@ -147,7 +150,7 @@ let package = Package(
         .testTarget(name: "SpeechCacheTests", dependencies: ["SpeechCache", "Speech", "Stages", "SwitchboardCore", .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "TelephonyTests", dependencies: ["Telephony", "SwitchboardCore"]),
         .testTarget(name: "DialogueTests", dependencies: ["Dialogue"]),
-        .testTarget(name: "StagesTests", dependencies: ["Stages", "Dialogue", "SwitchboardCore", "Audio", "Providers", "Resilience", "ResilienceTesting", "Supervisor", "Speech", "SpeechCache"]),
+        .testTarget(name: "StagesTests", dependencies: ["Stages", "SentenceSplitCases", "Dialogue", "SwitchboardCore", "Audio", "Providers", "Resilience", "ResilienceTesting", "Supervisor", "Speech", "SpeechCache"]),
         .testTarget(name: "StageOptionsTests", dependencies: ["StageOptions", "Stages", "Dialogue", "SwitchboardCore", "Resilience", "Speech"]),
         .testTarget(name: "ToolTests", dependencies: ["SwitchboardCore", "Audio"]),
         .testTarget(name: "ProvidersTests", dependencies: ["Providers", "Resilience"]),

@@ -79,6 +79,10 @@ echo
 echo "== sentence-split: agent answers as BPE-like tokens (English, Hindi, mixed), one core"
 "$bin/bench" sentences --runs "$runs" --write-corpus "$data/answers.jsonl"
 DATA="$data" python3 scripts/sentence-split-peer.py "$data/answers.jsonl"
+# Accuracy on the tests' own tables (tuning and evaluation sets), the same cases for both, and
+# the cost of streaming them token by token.
+"$bin/bench" sentences --runs "$runs" --write-cases "$data/split-cases.jsonl"
+DATA="$data" python3 scripts/sentence-split-accuracy.py "$data/split-cases.jsonl" --boundaries
 # The tool over a pipe: parsing and writing the JSON frames included.
 [ -s "$data/answers.tokens.jsonl" ] || python3 -c '
 import json, sys

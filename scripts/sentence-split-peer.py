@@ -3,18 +3,12 @@
 answers, in a venv this script makes. pysbd is not incremental, so a streaming user has to
 segment the whole buffer again at every token; both that and pysbd's best case (each answer
 segmented once, whole) are timed. Usage: scripts/sentence-split-peer.py ANSWERS.jsonl"""
-import json, os, subprocess, sys, time
+import json, os, sys, time
 
-venv = os.path.abspath(os.path.join(os.environ.get("DATA", "bench-data"), "venv-pysbd"))
-python = os.path.join(venv, "bin", "python")
-# Inside the venv, sys.prefix is the venv (compared resolved: a relative DATA re-exec'd forever).
-if os.path.realpath(sys.prefix) != os.path.realpath(venv):
-    if not os.path.exists(python):
-        print(f"installing pysbd into {venv} ...", file=sys.stderr)
-        subprocess.run([sys.executable, "-m", "venv", venv], check=True)
-        subprocess.run([os.path.join(venv, "bin", "pip"), "install", "-q", "pysbd"], check=True)
-    os.execv(python, [python] + sys.argv)
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import pysbd_venv
 
+pysbd_venv.enter()
 import pysbd
 
 answers = [json.loads(line) for line in open(sys.argv[1], encoding="utf-8")]

@@ -16,8 +16,17 @@ struct SentenceSplitBench: AsyncParsableCommand {
     @Option(help: "Runs; the fastest is reported.") var runs = 3
     @Option(help: "Also write the corpus here, one JSON array of tokens per answer (for scripts/sentence-split-peer.py).")
     var writeCorpus: String?
+    @Option(help: "Write the sentence-splitting tables here, one JSON object per case with the splitter's pieces (for scripts/sentence-split-accuracy.py), time the splitter on them, and stop.")
+    var writeCases: String?
 
     func run() async throws {
+        if let writeCases {
+            try SentenceCasesExport.write(to: writeCases)
+            let cost = SentenceCasesExport.streamingCost(runs: runs)
+            print(String(format: "sentences table    %10.0f tokens/s per core   (the tables' %d tokens, streamed token by token, best of %d)",
+                         cost.tokensPerSecond, cost.tokens, runs))
+            return
+        }
         let corpus = TokenCorpus(answers: answers)
         let tokens = corpus.answers.reduce(0) { $0 + $1.count }
         if let writeCorpus {

@@ -35,10 +35,10 @@ struct BoundaryScanner {
 
     func scalar(at i: Int) -> (Unicode.Scalar, Int) { UTF8Text.scalar(bytes, at: i) }
 
-    /// Lead bytes worth a look: ASCII terminators and newline, and the first byte of every
-    /// multi-byte scalar (the danda, `…` and the CJK marks are among them).
+    /// Lead bytes worth a look: ASCII terminators, newline and `)` (list markers), and the first
+    /// byte of every multi-byte scalar (the danda, `…`, the CJK marks and bullets are among them).
     private static let sentenceLeads: [Bool] = (0..<256).map { byte in
-        byte >= 0xC0 || [0x0A, 0x2E, 0x21, 0x3F, 0x3B].contains(byte)
+        byte >= 0xC0 || [0x0A, 0x2E, 0x21, 0x3F, 0x3B, 0x29].contains(byte)
     }
     /// The same and the clause marks `,` `:` `-` and spaces (before a conjunction).
     private static let clauseLeads: [Bool] = (0..<256).map { byte in
@@ -54,7 +54,7 @@ struct BoundaryScanner {
             if !leads[Int(byte)] { i += 1; continue }
             if byte < 0x80 { return i }
             let (c, length) = scalar(at: i)
-            if Punctuation.isTerminator(c) || (clauses && Punctuation.isClausePunctuation(c)) { return i }
+            if Punctuation.isTerminator(c) || Punctuation.isBullet(c) || (clauses && Punctuation.isClausePunctuation(c)) { return i }
             i += length
         }
         return count
@@ -65,6 +65,8 @@ struct BoundaryScanner {
         let (c, length) = scalar(at: i)
         if c == "\n" { return .cut(Cut(end: i, next: i + 1, kind: .sentence)) }
         if Punctuation.isTerminator(c) { return terminator(at: i) }
+        if c == ")" { return listMarker(closedAt: i) }
+        if Punctuation.isBullet(c) { return bullet(at: i) }
         switch clause(at: i, end: count, endIsFinal: atEnd) {
         case .wait: return .wait
         case .cut(let cut, rank: let rank) where rank >= ClauseRank.conjunction && characters(sentenceStart..<cut.end) >= firstMinChars:
@@ -73,21 +75,28 @@ struct BoundaryScanner {
         }
     }
 
-    /// A run of terminators (`?!`, `...`) and closers (`."`, `!)`) starting at `i`.
+    /// A run of terminators (`?!`, `...`, `. . .`) and closers (`."`, `!)`) starting at `i`.
     private func terminator(at i: Int) -> BoundaryDecision {
-        var j = i, dots = 0, ellipsis = false, strong = false, noSpace = false
+        var j = i, dots = 0, ellipsis = false, exclamation = false, noSpace = false
+        switch spacedEllipsis(at: i) {
+        case .wait: return .wait
+        case .run(let end): (j, ellipsis) = (end, true)
+        case .none: break
+        }
         while j < count {
             let (c, length) = scalar(at: j)
             guard Punctuation.isTerminator(c) else { break }
             switch c {
             case ".": dots += 1
             case "\u{2026}": ellipsis = true
+            case ";": break  // a clause of its own follows, in lower case: an end whatever follows
             default:
-                strong = true  // ! ? ; and the scripts' own marks are never abbreviations
+                exclamation = true  // ! ? and the scripts' own marks are never abbreviations
                 noSpace = noSpace || Punctuation.endsWithoutSpace(c)
             }
             j += length
         }
+        let runEnd = j
         while j < count {
             let (c, length) = scalar(at: j)
             guard Punctuation.isCloser(c) else { break }
@@ -98,111 +107,60 @@ struct BoundaryScanner {
         if noSpace { return boundary }
         // "3.14", "e.g.", "example.com", "?q=1": a terminator glued to what follows is inside a word.
         guard UTF8Text.isSpace(scalar(at: j).0) else { return .skip(to: j) }
-        if strong { return boundary }
-        // An ellipsis trails off inside a sentence unless a new sentence starts after it.
-        if ellipsis || dots > 1 { return nextWord(after: j, endsSentence: { !UTF8Text.isLowercaseLetter($0) }) }
+        if dots == 1, !ellipsis, !exclamation, let list = listMarker(period: i, end: j) { return list }
+        // "Jazz! by default", "He said \"Fine.\" and left", "thinking... maybe": the next word decides.
+        if exclamation || ellipsis || dots > 1 || j > runEnd { return continuation(after: j) }
+        if dots == 0 { return boundary }
         return period(at: i, runEnd: j)
-    }
-
-    /// A single period followed by a space: an end, unless the word before says otherwise.
-    private func period(at i: Int, runEnd j: Int) -> BoundaryDecision {
-        let boundary = BoundaryDecision.cut(Cut(end: j, next: j, kind: .sentence))
-        let word = wordBefore(i)
-        guard !word.isEmpty else { return boundary }
-        if let kind = lexicon.kind(of: UnsafeBufferPointer(rebasing: bytes[word])) {
-            switch kind {
-            case .inner: return .skip(to: j)
-            case .final: return nextWord(after: j, endsSentence: { UTF8Text.isLetter($0) && !UTF8Text.isLowercaseLetter($0) })
-            case .numeric: return nextWord(after: j, endsSentence: { !UTF8Text.isDigit($0) })
-            }
-        }
-        if isInitials(word) { return .skip(to: j) }
-        let number = isNumber(word)
-        // "1. Open the app" / "a. Tap Login": a list marker opens its sentence.
-        if (number || isSingleLetter(word)) && opensSentence(word) { return .skip(to: j) }
-        // "the 3. edition" reads on; "It costs 25. Shall I book it?" ends.
-        if number { return nextWord(after: j, endsSentence: { !UTF8Text.isLowercaseLetter($0) }) }
-        return boundary
     }
 
     /// A boundary at `j` if the first character after the spaces there starts a sentence; a
     /// newline among those spaces is a boundary anyway.
-    private func nextWord(after j: Int, endsSentence: (Unicode.Scalar) -> Bool) -> BoundaryDecision {
+    func nextWord(after j: Int, endsSentence: (Unicode.Scalar) -> Bool) -> BoundaryDecision {
         let boundary = BoundaryDecision.cut(Cut(end: j, next: j, kind: .sentence))
+        guard let k = firstAfterSpaces(j) else { return atEnd ? boundary : .wait }
+        if k < 0 { return boundary }
+        return endsSentence(scalar(at: k).0) ? boundary : .skip(to: j)
+    }
+
+    /// The first non-space character from `j`: nil when the buffer ends first, -1 when a
+    /// newline comes first.
+    func firstAfterSpaces(_ j: Int) -> Int? {
         var k = j
         while k < count {
             let (c, length) = scalar(at: k)
-            if c == "\n" { return boundary }
-            if !UTF8Text.isSpace(c) { return endsSentence(c) ? boundary : .skip(to: j) }
+            if c == "\n" { return -1 }
+            if !UTF8Text.isSpace(c) { return k }
             k += length
         }
-        return atEnd ? boundary : .wait
-    }
-
-    /// The word that ends at `i`, without opening quotes or brackets.
-    private func wordBefore(_ i: Int) -> Range<Int> {
-        var k = i
-        while k > lastBoundary, i - k < 64 {
-            let p = UTF8Text.scalarStart(bytes, before: k)
-            if UTF8Text.isSpace(scalar(at: p).0) { break }
-            k = p
-        }
-        while k < i {
-            let (c, length) = scalar(at: k)
-            guard Punctuation.isOpener(c) else { break }
-            k += length
-        }
-        return k..<i
-    }
-
-    /// "J", "U.S", "e.g", "N.Y.C": single letters joined by periods (one alone must be a capital).
-    private func isInitials(_ word: Range<Int>) -> Bool {
-        var k = word.lowerBound, letters = 0, expectLetter = true
-        while k < word.upperBound {
-            let (c, length) = scalar(at: k)
-            if expectLetter {
-                guard UTF8Text.isLetter(c) else { return false }
-                if letters == 0, word.upperBound == k + length, !UTF8Text.isUppercaseLetter(c) { return false }
-                letters += 1
-            } else if c != "." {
-                return false
-            }
-            expectLetter.toggle()
-            k += length
-        }
-        return letters > 0 && !expectLetter
-    }
-
-    private func isNumber(_ word: Range<Int>) -> Bool {
-        var k = word.lowerBound
-        while k < word.upperBound {
-            let (c, length) = scalar(at: k)
-            guard UTF8Text.isDigit(c) else { return false }
-            k += length
-        }
-        return true
-    }
-
-    private func isSingleLetter(_ word: Range<Int>) -> Bool {
-        let (c, length) = scalar(at: word.lowerBound)
-        return word.count == length && UTF8Text.isLetter(c)
-    }
-
-    /// Nothing but spaces and opening quotes or brackets between the last boundary and `word`.
-    private func opensSentence(_ word: Range<Int>) -> Bool {
-        var k = lastBoundary
-        while k < word.lowerBound {
-            let (c, length) = scalar(at: k)
-            guard UTF8Text.isSpace(c) || Punctuation.isOpener(c) else { return false }
-            k += length
-        }
-        return true
+        return nil
     }
 
     /// Characters (grapheme clusters) in a range, trimmed of surrounding spaces.
     func characters(_ range: Range<Int>) -> Int {
         let trimmed = self.trimmed(range)
         return UTF8Text.characterCount(UnsafeBufferPointer(rebasing: bytes[trimmed]))
+    }
+
+    /// What of a range goes out: without spaces around it, and without the marks it starts with
+    /// (what is left of a spaced ellipsis after a sentence end: "He left. . . . Then"); empty
+    /// when no letter or digit is left, as there is nothing to say.
+    func speakable(_ range: Range<Int>) -> Range<Int> {
+        let piece = trimmed(range)
+        var k = piece.lowerBound
+        while k < piece.upperBound {
+            var r = k
+            while r < piece.upperBound, case let (c, length) = scalar(at: r), Punctuation.isTerminator(c) { r += length }
+            guard r > k, r == piece.upperBound || UTF8Text.isSpace(scalar(at: r).0) else { break }
+            k = trimmed(r..<piece.upperBound).lowerBound
+        }
+        var m = k
+        while m < piece.upperBound {
+            let (c, length) = scalar(at: m)
+            if UTF8Text.isLetter(c) || UTF8Text.isDigit(c) { return k..<piece.upperBound }
+            m += length
+        }
+        return piece.upperBound..<piece.upperBound
     }
 
     /// A range without leading and trailing spaces.

@@ -1,7 +1,8 @@
 /// The abbreviations and conjunctions built into `sentence-split`, per language.
 ///
-/// Dotted initialisms (`U.S.`, `e.g.`, `N.Y.`) and single capital initials are recognised by
-/// shape and need no entry; entries here override that shape rule (`a.m.` may end a sentence).
+/// Dotted initialisms (`U.S.`, `N.Y.`: an end only before a capital) and single capital initials
+/// (`K.`: never an end) are recognised by shape and need no entry; entries here override that
+/// shape rule (`e.g.` never ends a sentence, `a.m.` ends one before a capital).
 enum BuiltInWords {
     typealias Words = (abbreviations: [String: SentenceLexicon.AbbreviationKind], conjunctions: [String])
 
@@ -33,7 +34,13 @@ enum BuiltInWords {
         abbreviations: [
             "डॉ": .inner, "श्री": .inner, "श्रीमती": .inner, "सुश्री": .inner, "कु": .inner,
             "प्रो": .inner, "स्व": .inner, "पं": .inner, "ई": .inner,
-            "रु": .numeric, "मो": .numeric, "क्र": .numeric, "पृ": .numeric, "सं": .numeric,
+            // Latin letters' names, written as initials ("ए. के. शर्मा"); not जी and आई, which
+            // also end sentences as words.
+            "ए": .inner, "बी": .inner, "सी": .inner, "डी": .inner, "एफ": .inner, "एच": .inner,
+            "जे": .inner, "के": .inner, "एल": .inner, "एम": .inner, "एन": .inner, "ओ": .inner,
+            "पी": .inner, "क्यू": .inner, "आर": .inner, "एस": .inner, "टी": .inner, "यू": .inner,
+            "वी": .inner, "डब्ल्यू": .inner, "एक्स": .inner, "वाई": .inner, "ज़ेड": .inner,
+            "रु": .numeric, "नं": .numeric, "मो": .numeric, "क्र": .numeric, "पृ": .numeric, "सं": .numeric,
             "आदि": .final,
         ],
         conjunctions: ["और", "लेकिन", "परंतु", "परन्तु", "पर", "किंतु", "क्योंकि", "तो", "या", "कि",

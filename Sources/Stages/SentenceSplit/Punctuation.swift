@@ -42,4 +42,12 @@ enum Punctuation {
         default: false
         }
     }
+
+    /// List bullets: inside a line, one starts a piece.
+    static func isBullet(_ c: Unicode.Scalar) -> Bool {
+        switch c {
+        case "\u{2022}", "\u{2023}", "\u{25E6}", "\u{25AA}", "\u{25CF}", "\u{2043}": true
+        default: false
+        }
+    }
 }

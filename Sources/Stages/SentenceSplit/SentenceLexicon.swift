@@ -57,6 +57,14 @@ public struct SentenceLexicon: Sendable {
         return abbreviations[Self.key(Array(word))]
     }
 
+    /// Whether `word` (or its start, while more may come) begins an `inner` abbreviation, such
+    /// as a title: after a time, "9 p.m. Dr. Rao" goes on. Looked up only there, so a scan of the
+    /// list will do.
+    func startsTitle(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+        let prefix = Self.key(Array(word))
+        return abbreviations.contains { $0.value == .inner && $0.key.starts(with: prefix) }
+    }
+
     func isConjunction(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
         word.count <= longestConjunction && conjunctions.contains(Self.key(Array(word)))
     }

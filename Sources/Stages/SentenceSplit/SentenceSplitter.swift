@@ -90,7 +90,7 @@ public struct SentenceSplitter: Sendable {
     private mutating func take(_ cut: Cut) -> String? {
         let (piece, characters) = text.withUnsafeBufferPointer { bytes in
             let scanner = BoundaryScanner(bytes: bytes, lexicon: settings.lexicon, atEnd: true, sentenceStart: start, lastBoundary: boundary)
-            let piece = scanner.trimmed(start..<cut.end)
+            let piece = scanner.speakable(start..<cut.end)
             let short = cut.kind == .sentence && settings.minChars > 0
             return (piece, short ? UTF8Text.characterCount(UnsafeBufferPointer(rebasing: bytes[piece])) : Int.max)
         }

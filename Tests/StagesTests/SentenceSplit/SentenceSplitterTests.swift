@@ -1,39 +1,33 @@
-import Resilience
+import SentenceSplitCases
 import Stages
 import Testing
 
-@Suite("SentenceSplitter: the table, whole and in random chunks")
+extension SplitCase: CustomTestStringConvertible {
+    public var testDescription: String { "\(file):\(line): \(text.debugDescription)" }
+}
+
+@Suite("SentenceSplitter: the tables, whole and in random chunks")
 struct SentenceSplitterTests {
-    @Test("the table has at least 60 cases")
-    func tableSize() {
-        #expect(SplitCase.all.count >= 60)
+    @Test("the tables' sizes: the first table, 150 tuning cases, 40 evaluation cases")
+    func tableSizes() {
+        #expect(SplitCase.core.count >= 60)
+        #expect(SplitCase.tuning.count >= 150)
+        #expect(SplitCase.evaluation.count >= 40)
     }
 
     @Test("whole text", arguments: SplitCase.all)
     func whole(_ c: SplitCase) {
-        var splitter = SentenceSplitter(settings: c.settings)
-        let sentences = splitter.append(c.text) + splitter.flush()
-        #expect(sentences == c.expected)
+        #expect(c.feed(c.whole).sentences == c.expected)
     }
 
     @Test("scalar by scalar: each piece out by its marker", arguments: SplitCase.all)
     func scalarByScalar(_ c: SplitCase) {
-        let scalars = c.text.unicodeScalars.map { String($0) }
-        check(c, pieces: scalars)
+        check(c, pieces: c.scalars)
     }
 
     @Test("random chunkings give the same pieces, each out by its marker", arguments: SplitCase.all)
     func randomChunkings(_ c: SplitCase) {
-        var random = SplitMix(seed: UInt64(c.line))
-        let scalars = Array(c.text.unicodeScalars)
-        for _ in 0..<25 {
-            var pieces: [String] = []
-            var i = 0
-            while i < scalars.count {
-                let n = min(scalars.count - i, Int.random(in: 1...8, using: &random))
-                pieces.append(String(String.UnicodeScalarView(scalars[i..<(i + n)])))
-                i += n
-            }
+        for pieces in c.randomCuttings() {
             check(c, pieces: pieces)
         }
     }
@@ -41,18 +35,24 @@ struct SentenceSplitterTests {
     /// Feeds the pieces; checks the output, and that by the end of the piece holding a marker's
     /// position that many pieces were out.
     private func check(_ c: SplitCase, pieces: [String]) {
-        var splitter = SentenceSplitter(settings: c.settings)
-        var out: [String] = []
-        var fed = 0
-        let certain = c.certainAfter
-        for piece in pieces {
-            out += splitter.append(piece)
-            fed += piece.unicodeScalars.count
-            let due = certain.filter { $0 <= fed }.count
-            #expect(out.count >= due, "after \(fed) scalars of \(c.text.debugDescription) (chunks \(pieces)): \(out.count) out, \(due) due")
-            if out.count < due { return }
+        let outcome = c.feed(pieces)
+        #expect(outcome.late == nil, "\(c.text.debugDescription) (chunks \(pieces)): \(outcome.late.map(String.init(describing:)) ?? "")")
+        #expect(outcome.sentences == c.expected, "chunks \(pieces)")
+    }
+}
+
+/// The evaluation table is held to the same standard; a case known to fail is expected to, so
+/// that it turns into a plain failure ("known issue not recorded") once it passes.
+@Suite("SentenceSplitter: the evaluation table")
+struct SentenceSplitterEvaluationTests {
+    @Test("whole, scalar by scalar and in random chunks", arguments: SplitCase.evaluation)
+    func evaluation(_ c: SplitCase) {
+        guard let reason = c.knownIssue else {
+            #expect(c.passesStreamed, "\(c.feed(c.whole).sentences)")
+            return
         }
-        out += splitter.flush()
-        #expect(out == c.expected, "chunks \(pieces)")
+        withKnownIssue(Comment(rawValue: reason)) {
+            #expect(c.passesStreamed, "\(c.feed(c.whole).sentences)")
+        }
     }
 }
