@@ -12,17 +12,19 @@ struct AddressReader: SpanReader {
     private static let spokenMarks: [Character: String] = ["." : "dot", "_": "underscore", "-": "dash", "+": "plus", "/": "slash",
                                                            "~": "tilde", "=": "equals", "&": "and", "%": "percent"]
     /// Punctuation that ends a sentence or clause after an address rather than belonging to it.
-    private static let trailing: Set<Character> = [".", ",", ";", ":", "!", "?", ")", "]", "'", "\"", "’", "”"]
+    private static let trailing: [UInt8] = Array(".,;:!?)]'\"".utf8)
 
-    func mayStart(at character: Character, wordStart: Bool) -> Bool {
-        wordStart && (character.isLetter || character.decimalDigit != nil) && character.isASCII
+    func mayStart(at lead: Unicode.Scalar, wordStart: Bool) -> Bool {
+        wordStart && lead.isASCII && lead.isWordScalar
     }
 
     func read(_ cursor: inout TextCursor, _ context: ReadingContext) -> String? {
+        let bytes = cursor.text.bytes
         var end = cursor.at
-        while end < cursor.chars.count, !cursor.chars[end].isWhitespace { end += 1 }
-        while end > cursor.at, Self.trailing.contains(cursor.chars[end - 1]) { end -= 1 }
-        guard cursor.chars[cursor.at..<end].contains(where: { $0 == "@" || $0 == "." }) else { return nil }
+        // Addresses are ASCII: "help@clinic.in पर" ends before the Hindi, glued or not.
+        while end < bytes.count, bytes[end] > 32, bytes[end] < 127 { end += 1 }
+        while end > cursor.at, Self.trailing.contains(bytes[end - 1]) { end -= 1 }
+        guard bytes[cursor.at..<end].contains(where: { $0 == 64 || $0 == 46 }) else { return nil } // "@", "."
         let token = String(cursor.chars[cursor.at..<end])
         guard let said = token.contains("@") ? Self.email(token) : Self.url(token) else { return nil }
         cursor.at = end
@@ -60,7 +62,8 @@ struct AddressReader: SpanReader {
     /// and (for a bare one) a known ending.
     private static func host(_ text: String, anyEnding: Bool = false) -> String? {
         let labels = text.split(separator: ".", omittingEmptySubsequences: false)
-        guard labels.count >= 2, let last = labels.last, last.count >= 2, last.allSatisfy({ $0.isASCII && $0.isLetter }),
+        guard labels.count >= 2, let last = labels.last, last.count >= 2, last.contains(where: \.isLetter),
+              anyEnding || last.allSatisfy(\.isLetter),
               labels.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") } }),
               anyEnding || (domainEndings.contains(String(last)) && last.allSatisfy(\.isLowercase)) else { return nil }
         return labels.map(spell).joined(separator: " dot ")

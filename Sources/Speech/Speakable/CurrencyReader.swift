@@ -15,10 +15,10 @@ struct CurrencyReader: SpanReader {
     static let pound = Currency(english: ("pound", "pounds", "penny", "pence"), hindi: ("पाउंड", "पाउंड", "पेंस"))
 
     /// Written before the amount; codes and "Rs" only as words of their own.
-    private static let prefixes: [(String, Currency)] = [
+    private static let prefixes: [(written: String, currency: Currency, word: Bool)] = [
         ("US$", dollar), ("$", dollar), ("₹", rupee), ("€", euro), ("£", pound), ("Rs.", rupee), ("Rs", rupee),
         ("RS.", rupee), ("RS", rupee), ("INR", rupee), ("USD", dollar), ("EUR", euro), ("GBP", pound),
-    ]
+    ].map { written, currency in (written, currency, written.last!.isLetter) }
     private static let suffixes: [(String, Currency)] = [("INR", rupee), ("USD", dollar), ("EUR", euro), ("GBP", pound)]
     /// A word of scale after an amount: "$2.5 million", "₹5 lakh", "$5k".
     struct Scale {
@@ -42,8 +42,23 @@ struct CurrencyReader: SpanReader {
         Scale(written: "B", english: "billion", hindi: "बिलियन", glued: true),
     ]
 
-    func mayStart(at character: Character, wordStart: Bool) -> Bool {
-        character.decimalDigit != nil || "$₹€£".contains(character) || (wordStart && "RIUEG".contains(character))
+    func mayStart(at lead: Unicode.Scalar, wordStart: Bool) -> Bool {
+        lead.isDecimalDigit || Self.isSymbol(lead) || (wordStart && Self.isCodeInitial(lead))
+    }
+
+    private static func isSymbol(_ lead: Unicode.Scalar) -> Bool {
+        switch lead.value {
+        case 0x24, 0x20B9, 0x20AC, 0xA3: true // $ ₹ € £
+        default: false
+        }
+    }
+
+    /// The first letters of "Rs", "INR", "USD", "US$", "EUR", "GBP".
+    private static func isCodeInitial(_ lead: Unicode.Scalar) -> Bool {
+        switch lead {
+        case "R", "I", "U", "E", "G": true
+        default: false
+        }
     }
 
     func read(_ cursor: inout TextCursor, _ context: ReadingContext) -> String? {
@@ -51,7 +66,7 @@ struct CurrencyReader: SpanReader {
         guard let amount = Self.takeAmount(&cursor) else { return nil }
         var upper: (WrittenNumber, Scale?)?
         var probe = cursor
-        if probe.take(anyOf: ["-", "–"]) != nil {
+        if probe.take(anyOf: "-–") != nil {
             if prefix != nil { _ = Self.takePrefix(&probe) }
             if let second = Self.takeAmount(&probe) {
                 upper = second
@@ -69,12 +84,13 @@ struct CurrencyReader: SpanReader {
     }
 
     private static func takePrefix(_ cursor: inout TextCursor) -> Currency? {
-        for (written, currency) in prefixes {
+        guard cursor.at < cursor.text.count, isSymbol(cursor.text.leads[cursor.at]) || isCodeInitial(cursor.text.leads[cursor.at]) else { return nil }
+        for (written, currency, word) in prefixes {
             var probe = cursor
-            guard probe.take(written) else { continue }
-            if written.last!.isLetter, probe.current?.isLetter == true { continue }
+            // "Rs" as a word of its own ("Rs 500", "Rs500"), not the start of "Rsvp".
+            guard probe.take(written), !(word && probe.atLetter) else { continue }
             probe.skipSpaces()
-            guard probe.current?.decimalDigit != nil else { continue }
+            guard probe.digit() != nil else { continue }
             cursor = probe
             return currency
         }
@@ -83,7 +99,7 @@ struct CurrencyReader: SpanReader {
 
     private static func takeSuffix(_ cursor: inout TextCursor) -> Currency? {
         var probe = cursor
-        guard probe.skipSpaces() == 1 else { return nil }
+        guard probe.skipSpaces() == 1, probe.current?.isUppercase == true else { return nil }
         for (written, currency) in suffixes where probe.takeWord([written]) != nil {
             cursor = probe
             return currency
@@ -94,6 +110,9 @@ struct CurrencyReader: SpanReader {
     /// A number and the scale word said after it, if any.
     private static func takeAmount(_ cursor: inout TextCursor) -> (WrittenNumber, Scale?)? {
         guard let number = cursor.number() else { return nil }
+        var next = cursor
+        next.skipSpaces()
+        guard next.atLetter else { return (number, nil) }
         for scale in scales {
             var probe = cursor
             if !scale.glued { probe.skipSpaces() }

@@ -17,14 +17,15 @@ struct DateReader: SpanReader {
         var separator: Character?
         while parts.count < 3 {
             var probe = cursor
-            guard let found = probe.take(anyOf: ["/", "-", "."]), separator == nil || found == separator,
+            guard let found = probe.take(anyOf: "/-."), separator == nil || found == separator,
                   let part = probe.digits(1...4) else { break }
             separator = found
             parts.append(part)
             cursor = probe
         }
         // Nothing date-like may continue it: "1/2/3/4", "22/11/2026/x", "2026-11-22T10".
-        guard parts.count >= 2, cursor.atWordEnd, !Self.continues(cursor) else { return nil }
+        let isoTime = parts[0].count == 4 && cursor.current == "T"
+        guard parts.count >= 2, cursor.atWordEnd || isoTime, !Self.continues(cursor) || isoTime else { return nil }
         let numbers = parts.compactMap { Int($0) }
         let day: Int, month: Int
         var year: Int?
@@ -42,7 +43,13 @@ struct DateReader: SpanReader {
         }
         guard Self.isValid(day: day, month: month) else { return nil }
         let devanagari = cursor.chars[start..<cursor.at].contains { $0.isDevanagariDigit }
-        return Self.say(day: day, month: month, year: year, context.language(devanagariDigits: devanagari))
+        let said = Self.say(day: day, month: month, year: year, context.language(devanagariDigits: devanagari))
+        // An ISO date and time, "2026-11-22T10:30": the time is read next, after a pause.
+        if parts[0].count == 4, cursor.current == "T", cursor.peek(1)?.decimalDigit != nil {
+            cursor.at += 1
+            return said + ", "
+        }
+        return said
     }
 
     private static func continues(_ cursor: TextCursor) -> Bool {
@@ -75,25 +82,26 @@ enum Months {
     static let english = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
                           "October", "November", "December"]
     static let hindi = ["जनवरी", "फ़रवरी", "मार्च", "अप्रैल", "मई", "जून", "जुलाई", "अगस्त", "सितंबर", "अक्टूबर", "नवंबर", "दिसंबर"]
-    /// Written forms (lower-cased) to month numbers, longest first: "sept" before "sep".
-    static let written: [(String, Int)] = {
+    /// Written forms, lower-cased, to month numbers: full names and abbreviations ("sept" too).
+    static let written: [String: Int] = {
         let short = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
         let full = english.enumerated().map { ($1.lowercased(), $0 + 1) }
-        return (full + [("sept", 9)] + short.enumerated().map { ($1, $0 + 1) }).sorted { $0.0.count > $1.0.count }
+        return Dictionary(full + [("sept", 9)] + short.enumerated().map { ($1, $0 + 1) }, uniquingKeysWith: { first, _ in first })
     }()
+
+    /// The capitals month names begin with.
+    private static let initials: [UInt8] = Array("JFMASOND".utf8)
 
     /// A month name at the cursor, capitalised as a name is ("Nov", "November", "NOV"), with
     /// the abbreviation's full stop.
     static func take(_ cursor: inout TextCursor) -> Int? {
-        guard cursor.current?.isUppercase == true else { return nil }
-        for (name, month) in written {
-            var probe = cursor
-            if probe.take(name, ignoringCase: true), probe.atWordEnd {
-                if name.count == 3 || name == "sept" { _ = probe.take(".") }
-                cursor = probe
-                return month
-            }
-        }
-        return nil
+        guard initials.contains(cursor.byte()) else { return nil }
+        var end = cursor.at
+        while end < cursor.chars.count, end - cursor.at <= 9, cursor.chars[end].isWordCharacter { end += 1 }
+        let word = String(cursor.chars[cursor.at..<end]).lowercased()
+        guard let month = written[word] else { return nil }
+        cursor.at = end
+        if word.count == 3 || word == "sept" { _ = cursor.take(".") }
+        return month
     }
 }

@@ -4,17 +4,29 @@
 ///
 /// Anything that does not close on the line (a lone `[`, a lone backtick) is left as written.
 enum MarkdownInline {
-    private static let markup: Set<Character> = ["`", "[", "!", "<", "~"]
+    /// The characters that can begin inline Markdown, by byte: a line without them is left alone.
+    private static let markupBytes: [Bool] = (0..<256).map { "`[!<~".utf8.contains(UInt8($0)) }
+
+    static func hasMarkup<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> Bool {
+        bytes.withContiguousStorageIfAvailable { buffer in buffer.contains { markupBytes[Int($0)] } }
+            ?? bytes.contains { markupBytes[Int($0)] }
+    }
+    /// The HTML that answers carry; "<the 5 best>" is not a tag.
+    private static let tags: Set<String> = ["a", "b", "i", "u", "s", "em", "strong", "br", "p", "span", "div", "small", "sup", "sub",
+                                            "code", "pre", "ul", "ol", "li", "del", "ins", "mark", "font", "img", "hr", "h1", "h2",
+                                            "h3", "h4", "h5", "h6", "table", "tr", "td", "th", "blockquote", "details", "summary"]
 
     static func strip<S: StringProtocol>(_ line: S) -> String {
+        guard hasMarkup(line.utf8) else { return String(line) }
         let chars = Array(line)
-        guard chars.contains(where: markup.contains) else { return String(line) }
         var out = ""
         var index = 0
         while index < chars.count {
             if let (said, end) = span(chars, at: index) {
                 out += said
                 index = end
+                // What went without a trace leaves no double space behind.
+                if said.isEmpty, out.last == " ", index < chars.count, chars[index] == " " { index += 1 }
             } else {
                 out.append(chars[index])
                 index += 1
@@ -86,11 +98,19 @@ enum MarkdownInline {
         if inner.hasPrefix("http://") || inner.hasPrefix("https://") || (inner.contains("@") && !inner.contains(" ")) {
             return (inner, close + 1)
         }
-        let name = inner.drop { $0 == "/" }.prefix { $0.isASCII && ($0.isLetter || $0.isNumber) }
-        guard let first = name.first, first.isLetter, inner.dropFirst(inner.hasPrefix("/") ? 1 : 0).hasPrefix(name) else { return nil }
-        let after = inner.dropFirst((inner.hasPrefix("/") ? 1 : 0) + name.count)
-        guard after.isEmpty || after.first == " " || after == "/" else { return nil }
+        let closing = inner.hasPrefix("/")
+        let name = inner.dropFirst(closing ? 1 : 0).prefix { $0.isASCII && ($0.isLetter || $0.isNumber) }
+        let after = inner.dropFirst((closing ? 1 : 0) + name.count)
+        guard tags.contains(name.lowercased()), after.isEmpty || after.trimmingSpaces == "/" || isAttribute(after) else { return nil }
         return (name.lowercased() == "br" ? " " : "", close + 1)
+    }
+
+    /// ` href="…"`, ` class=x`: what follows a tag's name in a real tag ("<s three…>" is not one).
+    private static func isAttribute(_ text: Substring) -> Bool {
+        guard text.first == " " else { return false }
+        let rest = text.drop { $0 == " " }
+        let name = rest.prefix { $0.isASCII && ($0.isLetter || $0 == "-") }
+        return !name.isEmpty && rest.dropFirst(name.count).first == "="
     }
 
     private static func find(_ needle: [Character], in chars: [Character], from start: Int) -> Int? {

@@ -13,10 +13,15 @@ enum MarkdownStripper {
     private static let bullets: Set<Character> = ["-", "*", "+", "•", "‣", "◦", "▪", "▸", "►"]
 
     static func strip(_ text: String) -> String {
+        if !text.utf8.contains(where: { $0 == 10 || $0 == 13 }), isPlain(Substring(text)) { return text }
         var lines: [(text: String, isItem: Bool)] = []
         var fence: Substring?
         var changed = false
         for line in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
+            if fence == nil, isPlain(line) {
+                lines.append((String(line), false))
+                continue
+            }
             let content = line.drop { $0 == " " || $0 == "\t" }
             let indent = line.count - content.count
             if let open = fence {
@@ -33,7 +38,9 @@ enum MarkdownStripper {
                 changed = true
                 continue
             }
-            if let item = blockContent(content, indent: indent) {
+            if var item = blockContent(content, indent: indent) {
+                // Markers nest: "> - item", "- - item".
+                while let inner = blockContent(item, indent: 0), inner.count < item.count { item = inner }
                 let said = MarkdownInline.strip(item)
                 changed = true
                 if !said.isEmpty { lines.append((said, true)) }
@@ -48,13 +55,26 @@ enum MarkdownStripper {
         return punctuated(lines).joined(separator: "\n")
     }
 
+    /// A line no rule applies to, found by a look at its bytes: it starts with a letter, a
+    /// Devanagari letter or punctuation that marks nothing, and has no inline markup.
+    private static func isPlain(_ line: Substring) -> Bool {
+        guard let first = line.utf8.first(where: { $0 != 32 && $0 != 9 }) else { return true }
+        let marks = first < 0x80 ? !blockStarts[Int(first)] : first == 0xE0 // Devanagari, not bullets (E2 …)
+        return marks && !MarkdownInline.hasMarkup(line.utf8)
+    }
+
+    /// ASCII that can begin a block marker: "#", ">", "-", "*", "+", "_", "=", "|", "[", "`", "~",
+    /// a digit ("1."), a lower-case letter ("a)").
+    private static let blockStarts: [Bool] = (0..<128).map { byte in
+        "#>-*+_=|[`~".utf8.contains(UInt8(byte)) || (48...57).contains(byte) || (97...122).contains(byte)
+    }
+
     /// The text of a heading, quote, list item or table row, its markers removed; nil for an
     /// ordinary line.
     private static func blockContent(_ line: Substring, indent: Int) -> Substring? {
         var content = line
         var marked = false
-        // A quote's ">" but not "> 5" (a comparison).
-        while content.first == ">", content.dropFirst().first(where: { $0 != " " })?.decimalDigit == nil {
+        while content.first == ">" {
             content = content.dropFirst().drop { $0 == " " }
             marked = true
         }

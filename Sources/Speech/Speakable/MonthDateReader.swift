@@ -7,8 +7,8 @@
 struct MonthDateReader: SpanReader {
     private static let ordinalSuffixes = ["st", "nd", "rd", "th"]
 
-    func mayStart(at character: Character, wordStart: Bool) -> Bool {
-        character.decimalDigit != nil || (wordStart && character.isUppercase)
+    func mayStart(at lead: Unicode.Scalar, wordStart: Bool) -> Bool {
+        lead.isDecimalDigit || (wordStart && lead.properties.isUppercase)
     }
 
     func read(_ cursor: inout TextCursor, _ context: ReadingContext) -> String? {

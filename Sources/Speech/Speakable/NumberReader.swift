@@ -11,8 +11,8 @@ struct NumberReader: SpanReader {
     private static let decadeCues: Set<String> = ["the", "early", "mid", "late", "his", "her", "their", "my", "your"]
     private static let ordinalSuffixes = ["st", "nd", "rd", "th"]
 
-    func mayStart(at character: Character, wordStart: Bool) -> Bool {
-        character.decimalDigit != nil || character == "-" || character == "+"
+    func mayStart(at lead: Unicode.Scalar, wordStart: Bool) -> Bool {
+        lead.isDecimalDigit || lead == "-" || lead == "+"
     }
 
     func read(_ cursor: inout TextCursor, _ context: ReadingContext) -> String? {
@@ -32,7 +32,7 @@ struct NumberReader: SpanReader {
             return parts.map { language.number(WrittenNumber(integer: $0)) }.joined(separator: " " + joint + " ")
         }
         guard plain, let value = number.value else { return language.number(number) }
-        if language == .english, cursor.takeWord(Self.ordinalSuffixes, ignoringCase: true) != nil {
+        if cursor.takeWord(Self.ordinalSuffixes, ignoringCase: true) != nil {
             return language.ordinal(value)
         }
         if language == .english, value % 10 == 0, Self.isDecade(number.integer, from: start, cursor), takePlural(&cursor) {
@@ -79,12 +79,12 @@ struct NumberReader: SpanReader {
     private func isYear(_ cursor: TextCursor, from start: Int) -> Bool {
         if let word = cursor.word(before: start), Self.yearCues.contains(word) { return true }
         var after = cursor
-        if after.take(anyOf: ["-", "–"]) != nil, let next = after.digits(4...4), Int(next).map(Self.years.contains) == true {
+        if after.take(anyOf: "-–") != nil, let next = after.digits(4...4), Int(next).map(Self.years.contains) == true {
             return true
         }
-        var before = TextCursor(cursor.chars, at: start - 5)
+        var before = TextCursor(cursor.text, at: start - 5)
         return start >= 5 && before.digits(4...4).flatMap(Int.init).map(Self.years.contains) == true
-            && before.take(anyOf: ["-", "–"]) != nil
+            && before.take(anyOf: "-–") != nil
     }
 }
 

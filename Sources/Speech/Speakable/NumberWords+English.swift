@@ -50,7 +50,8 @@ enum EnglishNumberWords {
         words.hasSuffix("y") ? words.dropLast() + "ies" : words + "s"
     }
 
+    /// `digits`: ASCII digits, as readers hand them over.
     static func digits(_ digits: String) -> String {
-        digits.compactMap { $0.wholeNumberValue.map { ones[$0] } }.joined(separator: " ")
+        digits.utf8.map { ones[Int($0 &- 48) % 10] }.joined(separator: " ")
     }
 }

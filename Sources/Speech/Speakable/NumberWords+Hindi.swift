@@ -39,7 +39,8 @@ enum HindiNumberWords {
         return belowHundred[n / 100] + " सौ" + (n % 100 == 0 ? "" : " " + belowHundred[n % 100])
     }
 
+    /// `digits`: ASCII digits, as readers hand them over.
     static func digits(_ digits: String) -> String {
-        digits.compactMap { $0.wholeNumberValue.map { belowHundred[$0] } }.joined(separator: " ")
+        digits.utf8.map { belowHundred[Int($0 &- 48) % 10] }.joined(separator: " ")
     }
 }

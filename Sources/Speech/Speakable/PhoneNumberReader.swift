@@ -10,10 +10,10 @@
 /// A bare run of six digits or more (a PIN code, an order number) or one starting with 0 is
 /// an identifier, said the same way: "110001" → "one one zero, zero zero one".
 struct PhoneNumberReader: SpanReader {
-    private static let separators: Set<Character> = ["-", ".", " "]
+    private static let separators = "-. "
 
-    func mayStart(at character: Character, wordStart: Bool) -> Bool {
-        character.decimalDigit != nil || character == "+" || character == "("
+    func mayStart(at lead: Unicode.Scalar, wordStart: Bool) -> Bool {
+        lead.isDecimalDigit || lead == "+" || lead == "("
     }
 
     func read(_ cursor: inout TextCursor, _ context: ReadingContext) -> String? {
@@ -21,25 +21,23 @@ struct PhoneNumberReader: SpanReader {
         let start = cursor.at
         let plus = cursor.take("+")
         var groups: [String] = []
-        var bracketed = false
-        if !plus, cursor.take("(") {
-            guard let area = cursor.digits(2...5), cursor.take(")") else { return nil }
-            groups.append(area)
-            bracketed = true
-            cursor.skipSpaces()
-        }
         var separators: Set<Character> = []
-        if groups.isEmpty || cursor.current?.decimalDigit != nil {
-            guard let first = cursor.digits(1...15) else { return nil }
-            groups.append(first)
-        }
+        var bracketed = false
         while true {
             var probe = cursor
-            guard let separator = probe.take(anyOf: Self.separators), let group = probe.digits(1...12) else { break }
-            separators.insert(separator)
+            let separator = groups.isEmpty ? nil : probe.take(anyOf: Self.separators)
+            // An area code in brackets: "(022) 2345 6789", "+1 (555) 123-4567".
+            let open = probe.take("(")
+            guard groups.isEmpty || separator != nil || open, let group = probe.digits(1...15) else { break }
+            if open {
+                guard probe.take(")") else { break }
+                bracketed = true
+            }
+            if let separator { separators.insert(separator) }
             groups.append(group)
             cursor = probe
         }
+        guard !groups.isEmpty else { return nil }
         guard cursor.atWordEnd, !(cursor.current == "," && cursor.peek(1)?.decimalDigit != nil),
               !(cursor.current == "." && cursor.peek(1)?.decimalDigit != nil),
               Self.isPhoneNumber(groups, marked: plus || bracketed, separators: separators) else { return nil }

@@ -21,7 +21,7 @@ public struct PronunciationLexicon: Sendable {
     }
 
     struct Entry: Sendable {
-        let word: [Character]
+        let word: [Unicode.Scalar]
         let lowercased: String
         let replacement: String
         /// Written with a capital: matches only as written.
@@ -31,6 +31,10 @@ public struct PronunciationLexicon: Sendable {
     /// Entries by the key of their start (`LexiconMatcher.key`), longest first, and of one
     /// length those with exact case first.
     let entries: [String: [Entry]]
+    /// The first scalars of the keys (`LexiconMatcher.folded`), ASCII in a table: most words
+    /// start with none of them and are passed by quickly.
+    private let heads: Set<UInt32>
+    private let asciiHeads: [Bool]
 
     /// The number of entries.
     public var count: Int { entries.values.reduce(0) { $0 + $1.count } }
@@ -72,14 +76,22 @@ public struct PronunciationLexicon: Sendable {
         for (word, replacement) in entries where !word.isEmpty { byWord[word] = replacement }
         var grouped: [String: [Entry]] = [:]
         for (word, replacement) in byWord {
-            let characters = Array(word)
-            let entry = Entry(word: characters, lowercased: word.lowercased(), replacement: replacement,
-                              exactCase: characters.contains { $0.isUppercase })
-            grouped[LexiconMatcher.key(characters, at: 0), default: []].append(entry)
+            let scalars = Array(word.unicodeScalars)
+            let entry = Entry(word: scalars, lowercased: word.lowercased(), replacement: replacement,
+                              exactCase: word.contains { $0.isUppercase })
+            grouped[LexiconMatcher.key(scalars, at: 0), default: []].append(entry)
         }
+        heads = Set(grouped.keys.compactMap { $0.unicodeScalars.first.map(LexiconMatcher.folded) })
+        asciiHeads = (0..<128).map { [heads] in heads.contains(LexiconMatcher.folded(Unicode.Scalar(UInt8($0)))) }
         self.entries = grouped.mapValues { list in
             list.sorted { ($0.word.count, $0.exactCase ? 1 : 0) > ($1.word.count, $1.exactCase ? 1 : 0) }
         }
+    }
+
+    /// Whether an entry may start with `scalar`.
+    func mayStart(with scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII { return asciiHeads[Int(scalar.value)] }
+        return heads.contains(scalar.value) || !scalar.isDevanagari && scalar.properties.isUppercase
     }
 
     /// `text` with every entry's word replaced.

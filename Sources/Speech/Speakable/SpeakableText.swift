@@ -1,5 +1,3 @@
-import Foundation
-
 /// Text made fit to speak: what an answer written for a screen becomes before it is synthesized.
 ///
 /// In order: Markdown taken out (`MarkdownStripper`), symbols and emoji dropped
@@ -25,8 +23,21 @@ public struct SpeakableText: Sendable {
         let voice = SpokenLanguage(voice: language)
         var said = MarkdownStripper.strip(text)
         said = SymbolFilter.filter(said, voice: voice)
+        // Dropping a symbol can bare a marker ("👍 - item", "**> quote"): strip once more, so
+        // that what comes out has none left for a second normalization to find.
+        said = MarkdownStripper.strip(said)
         said = SpanScanner.read(said, voice: voice)
         if let lexicon { said = lexicon.apply(to: said) }
-        return said.trimmingCharacters(in: .whitespacesAndNewlines)
+        return Self.trimmed(said)
+    }
+
+    /// Without spaces, line breaks, or joiners left with nothing to join at either end.
+    private static func trimmed(_ text: String) -> String {
+        let scalars = text.unicodeScalars
+        func isEdge(_ scalar: Unicode.Scalar) -> Bool {
+            scalar.properties.isWhitespace || scalar == "\u{200C}" || scalar == "\u{200D}"
+        }
+        guard let first = scalars.firstIndex(where: { !isEdge($0) }), let last = scalars.lastIndex(where: { !isEdge($0) }) else { return "" }
+        return String(scalars[first...last])
     }
 }

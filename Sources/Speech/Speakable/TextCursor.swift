@@ -5,48 +5,86 @@
 /// returns nil when the text is not its kind: the scanner then tries the next reader from the
 /// same place, so a reader never has to undo anything.
 struct TextCursor {
-    let chars: [Character]
+    let text: ScannedText
     var at: Int
 
-    init(_ chars: [Character], at: Int = 0) {
-        self.chars = chars
+    init(_ text: ScannedText, at: Int = 0) {
+        self.text = text
         self.at = at
     }
 
-    var isAtEnd: Bool { at >= chars.count }
+    var chars: [Character] { text.chars }
+    var isAtEnd: Bool { at >= text.count }
     var current: Character? { peek(0) }
 
     func peek(_ offset: Int) -> Character? {
         let index = at + offset
-        return index >= 0 && index < chars.count ? chars[index] : nil
+        return index >= 0 && index < text.count ? text.chars[index] : nil
+    }
+
+    /// The ASCII byte at `offset` from the cursor; 0 for anything else and outside the text.
+    func byte(_ offset: Int = 0) -> UInt8 {
+        let index = at + offset
+        return index >= 0 && index < text.count ? text.bytes[index] : 0
+    }
+
+    /// The value of the digit at `offset` from the cursor, if it is one.
+    func digit(_ offset: Int = 0) -> Int? {
+        let index = at + offset
+        return index >= 0 && index < text.count ? text.digit(index) : nil
     }
 
     /// True when nothing word-like follows: the end, a space, punctuation.
-    var atWordEnd: Bool { !(current?.isWordCharacter ?? false) }
+    var atWordEnd: Bool { at >= text.count || !text.isWord(at) }
+
+    /// True at a letter (of any script, or a mark on one): a word character that is not a digit.
+    var atLetter: Bool { at < text.count && text.isWord(at) && text.digit(at) == nil }
 
     /// True when nothing word-like comes just before the cursor.
-    var atWordStart: Bool { !(peek(-1)?.isWordCharacter ?? false) }
+    var atWordStart: Bool { at == 0 || at > text.count || !text.isWord(at - 1) }
 
     mutating func take(_ character: Character) -> Bool {
-        guard current == character else { return false }
+        guard matches(character, at: at) else { return false }
         at += 1
         return true
     }
 
-    mutating func take(anyOf characters: Set<Character>) -> Character? {
-        guard let character = current, characters.contains(character) else { return nil }
+    /// Whether the character at `index` is `expected`: ASCII by its byte, the rest in full.
+    private func matches(_ expected: Character, at index: Int, ignoringCase: Bool = false) -> Bool {
+        guard index < text.count else { return false }
+        guard let wanted = expected.asciiValue else {
+            let found = text.chars[index]
+            return found == expected || (ignoringCase && found.lowercased() == expected.lowercased())
+        }
+        return Self.same(text.bytes[index], wanted, ignoringCase: ignoringCase)
+    }
+
+    private static func same(_ byte: UInt8, _ wanted: UInt8, ignoringCase: Bool) -> Bool {
+        byte == wanted || (ignoringCase && byte | 0x20 == wanted | 0x20 && (byte | 0x20) &- 97 < 26)
+    }
+
+    /// One of the characters of `set` (each one scalar: "-–—"), as the character taken.
+    mutating func take(anyOf set: String) -> Character? {
+        guard at < text.count, set.unicodeScalars.contains(text.leads[at]),
+              text.bytes[at] != 0 || text.chars[at].unicodeScalars.count == 1 else { return nil }
         at += 1
-        return character
+        return text.chars[at - 1]
     }
 
     /// `literal` at the cursor (letters compared without case when `ignoringCase`).
     mutating func take(_ literal: String, ignoringCase: Bool = false) -> Bool {
         var index = at
-        for expected in literal {
-            guard index < chars.count else { return false }
-            let found = chars[index]
-            guard found == expected || (ignoringCase && found.lowercased() == expected.lowercased()) else { return false }
-            index += 1
+        // ASCII literals ("km", "a.m.", "Rs.") by byte, without splitting the literal into characters.
+        if literal.utf8.allSatisfy({ $0 < 0x80 }) {
+            for wanted in literal.utf8 {
+                guard index < text.count, Self.same(text.bytes[index], wanted, ignoringCase: ignoringCase) else { return false }
+                index += 1
+            }
+        } else {
+            for expected in literal {
+                guard matches(expected, at: index, ignoringCase: ignoringCase) else { return false }
+                index += 1
+            }
         }
         at = index
         return true
@@ -68,7 +106,7 @@ struct TextCursor {
     @discardableResult
     mutating func skipSpaces(upTo limit: Int = 1) -> Int {
         var skipped = 0
-        while skipped < limit, let character = current, character == " " || character == "\t" {
+        while skipped < limit, byte() == 32 || byte() == 9 {
             at += 1
             skipped += 1
         }
@@ -77,15 +115,15 @@ struct TextCursor {
 
     /// A run of decimal digits (any script's), as ASCII digits.
     mutating func digits(_ count: ClosedRange<Int> = 1...64) -> String? {
-        var probe = self
-        var digits = ""
-        while digits.count < count.upperBound, let value = probe.current?.decimalDigit {
-            digits.append(Character(String(value)))
-            probe.at += 1
+        var end = at
+        var digits: [UInt8] = []
+        while end - at < count.upperBound, end < text.count, let value = text.digit(end) {
+            digits.append(UInt8(48 + value))
+            end += 1
         }
-        guard count.contains(digits.count), probe.current?.decimalDigit == nil else { return nil }
-        self = probe
-        return digits
+        guard count.contains(end - at), end == text.count || text.digit(end) == nil else { return nil }
+        at = end
+        return String(decoding: digits, as: UTF8.self)
     }
 
     /// A number as written: `42`, `1,200` or `1,20,000` (groups checked), `3.5`. A comma or a
@@ -109,14 +147,14 @@ struct TextCursor {
             number.fraction = fraction
             self = probe
         }
-        number.devanagari = chars[start..<at].contains { $0.isDevanagariDigit }
+        number.devanagari = text.chars[start..<at].contains { $0.isDevanagariDigit }
         return number
     }
 
     /// The word just before `index`, lower-cased, past spaces and an opening bracket.
     func word(before index: Int) -> String? {
         var end = index
-        while end > 0, chars[end - 1] == " " || chars[end - 1] == "(" { end -= 1 }
+        while end > 0, text.bytes[end - 1] == 32 || text.bytes[end - 1] == 40 { end -= 1 }
         var start = end
         while start > 0, chars[start - 1].isLetter { start -= 1 }
         return start < end ? String(chars[start..<end]).lowercased() : nil
@@ -146,23 +184,3 @@ struct WrittenNumber: Equatable {
     }
 }
 
-extension Character {
-    /// The value of a decimal digit of any script (`7`, `७`); nil for other numerals (`²`, `½`).
-    var decimalDigit: Int? {
-        guard let scalar = unicodeScalars.first, unicodeScalars.count == 1,
-              scalar.properties.numericType == .decimal else { return nil }
-        return wholeNumberValue
-    }
-
-    var isDevanagariDigit: Bool { unicodeScalars.first.map { (0x966...0x96F).contains($0.value) } ?? false }
-
-    /// A Devanagari letter or sign (a syllable is one `Character`, led by its consonant).
-    var isDevanagari: Bool { unicodeScalars.first.map { (0x900...0x97F).contains($0.value) } ?? false }
-
-    /// Part of a word: letters and digits of any script, and the marks that ride on them.
-    var isWordCharacter: Bool {
-        isLetter || isNumber || (unicodeScalars.first?.properties.generalCategory).map {
-            $0 == .nonspacingMark || $0 == .spacingMark
-        } ?? false
-    }
-}

@@ -19,11 +19,18 @@ struct TimeReader: SpanReader {
         guard let hourDigits = cursor.digits(1...2), let hour = Int(hourDigits) else { return nil }
         var minute: Int?
         var probe = cursor
-        if let separator = probe.take(anyOf: [":", "."]), let digits = probe.digits(2...2), let value = Int(digits), value < 60 {
+        if let separator = probe.take(anyOf: ":."), let digits = probe.digits(2...2), let value = Int(digits), value < 60 {
             minute = value
             cursor = probe
+            var spaced = cursor
+            spaced.skipSpaces()
             if separator == "." {
-                guard Self.takeMeridiem(cursor) != nil else { return nil }
+                guard Self.takeMeridiem(spaced) != nil else { return nil }
+            }
+            // Seconds are left unsaid: "10:30:00" is "ten thirty".
+            var seconds = cursor
+            if separator == ":", seconds.take(":"), seconds.digits(2...2).flatMap(Int.init).map({ $0 < 60 }) == true {
+                cursor = seconds
             }
         }
         probe = cursor

@@ -66,8 +66,12 @@ struct UnitReader: SpanReader {
         ("V", unit("volt", "volts", "वोल्ट")),
     ]
 
-    func mayStart(at character: Character, wordStart: Bool) -> Bool {
-        character.decimalDigit != nil || character == "-" || character == "+"
+    /// The units by their first scalar, in the order above: a number followed by anything else
+    /// is passed over at once.
+    private static let byLead: [Unicode.Scalar: [(String, Unit)]] = Dictionary(grouping: units) { $0.0.unicodeScalars.first! }
+
+    func mayStart(at lead: Unicode.Scalar, wordStart: Bool) -> Bool {
+        lead.isDecimalDigit || lead == "-" || lead == "+"
     }
 
     func read(_ cursor: inout TextCursor, _ context: ReadingContext) -> String? {
@@ -87,7 +91,8 @@ struct UnitReader: SpanReader {
     private static func take(_ cursor: inout TextCursor) -> (String, Unit)? {
         var probe = cursor
         let spaced = probe.skipSpaces() > 0
-        for (written, unit) in units where !spaced || unit.spaced {
+        guard let lead = probe.current?.unicodeScalars.first, let candidates = byLead[lead] else { return nil }
+        for (written, unit) in candidates where !spaced || unit.spaced {
             var attempt = probe
             guard attempt.take(written) else { continue }
             if written.last!.isLetter, !attempt.atWordEnd { continue }
