@@ -14,7 +14,7 @@ import Testing
         let sink = CollectingSink()
         let run = Task { try await harness.stage([engine]).run(feed, to: sink) }
         feed.send(sentence("Long answer that is still being made.", turn: 1, index: 0), sentence("Its second sentence.", turn: 1, index: 1))
-        #expect(try await sink.wait { $0.contains { $0.audio?.turn == 1 } })
+        #expect(try await sink.wait(timeout: .seconds(60)) { $0.contains { $0.audio?.turn == 1 } })
         feed.send(.event(Event("interrupt", ["turn": 1, "ts": 900])), sentence("After the barge-in.", turn: 2))
         feed.finish()
         try await run.value
