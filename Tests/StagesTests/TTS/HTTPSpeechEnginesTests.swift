@@ -154,7 +154,10 @@ import Testing
         try await withMockProviders({ $0.faults[.elevenlabs] = faults }) { mock, base in
             let root = String(base.dropLast("/v1".count))
             let breaker = CircuitBreaker(name: "elevenlabs", configuration: .init(failureThreshold: 2, openInterval: .seconds(60)))
-            let settings = SpeechSettings(engines: [ElevenLabsSpeechEngine(baseURL: root, apiKey: "k", http: http), AuraSpeechEngine(baseURL: root, apiKey: "k", http: http)],
+            // A slow first byte from the mock's shared espeak-ng (a loaded machine) is no failure here.
+            let timeouts = HTTPTimeouts(connect: .seconds(5), stall: .seconds(30))
+            let settings = SpeechSettings(engines: [ElevenLabsSpeechEngine(baseURL: root, apiKey: "k", http: http, timeouts: timeouts),
+                                                    AuraSpeechEngine(baseURL: root, apiKey: "k", http: http, timeouts: timeouts)],
                 resilient: { $0.name == "elevenlabs" ? $0.failoverEngine(breaker: breaker) : $0.failoverEngine() }, store: harness.store)
             let out = try await TTSCache(settings: settings).output(for: (0..<4).map { sentence("Sentence number \($0).", index: $0) })
             #expect(out.events("spoken").map { $0["engine"]?.string } == Array(repeating: "deepgram", count: 4))
