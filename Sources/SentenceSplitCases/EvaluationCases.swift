@@ -26,11 +26,11 @@ extension SplitCase {
         Call 1) ⁁the desk or 2) ⁁the nurse.  →  Call  ¦  1) the desk or  ¦  2) the nurse.
         The menu: 1. s⁁oup 2. ⁁salad 3. ⁁dessert.  →  The menu:  ¦  1. soup  ¦  2. salad  ¦  3. dessert.
         • Call the clinic\n⁁• Ask for Dr. Rao  →  • Call the clinic  ¦  • Ask for Dr. Rao
-        Flights to the U.A.E. S⁁tart in May.  →  Flights to the U.A.E.  ¦  Start in May.
+        {known a dotted initialism ends its sentence only before a word that starts sentences, and Start is not one} Flights to the U.A.E. S⁁tart in May.  →  Flights to the U.A.E.  ¦  Start in May.
         Tickets for U.K. and U.S. fans are out.
         The rally was in the U.S. last June.
-        {known a dotted initialism before a capitalised word ends its sentence} The U.S. Army trained here.
-        {known a dotted initialism before a capitalised word ends its sentence} He met J.R.R. Tolkien once.
+        The U.S. Army trained here.
+        He met J.R.R. Tolkien once.
         {known P. is read as the abbreviation p. (page), an end before anything but a number} Ask A. P. Singh for the key.
         Rahul S. Verma signed it.
         Between you and I. ⁁That is wrong.  →  Between you and I.  ¦  That is wrong.

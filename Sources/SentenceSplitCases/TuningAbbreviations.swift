@@ -1,17 +1,23 @@
 /// Initials, initialisms, titles and times: the tuning table's third part.
 extension SplitCase {
     static let tuningAbbreviations = table(#"""
-        # A dotted initialism ends its sentence before a capital, not before a lower-case word
-        # or another script.
-        We ship to the U.K. D⁁o you?  →  We ship to the U.K.  ¦  Do you?
+        # A dotted initialism ends its sentence before a word that starts sentences, not before
+        # a name, a lower-case word or another script.
+        We ship to the U.K. Do ⁁you?  →  We ship to the U.K.  ¦  Do you?
         We ship to the U.K. today.
-        She lives in the U.S.A. H⁁er sister too.  →  She lives in the U.S.A.  ¦  Her sister too.
+        She lives in the U.S.A. Her ⁁sister too.  →  She lives in the U.S.A.  ¦  Her sister too.
         It is a U.N. rule.
-        Ask the U.N. N⁁obody else can help.  →  Ask the U.N.  ¦  Nobody else can help.
+        Ask the U.N. Nobody ⁁else can help.  →  Ask the U.N.  ¦  Nobody else can help.
         He works at I.B.M. in Pune.
-        He works at I.B.M. H⁁e likes it.  →  He works at I.B.M.  ¦  He likes it.
-        He has an M.B.A. H⁁e is smart.  →  He has an M.B.A.  ¦  He is smart.
+        He works at I.B.M. He ⁁likes it.  →  He works at I.B.M.  ¦  He likes it.
+        He has an M.B.A. He ⁁is smart.  →  He has an M.B.A.  ¦  He is smart.
         The U.S. team won. ⁁Great news.  →  The U.S. team won.  ¦  Great news.
+        He studied in the U.K. It'⁁s cold there.  →  He studied in the U.K.  ¦  It's cold there.
+        We met at the U.N. Today ⁁was busy.  →  We met at the U.N.  ¦  Today was busy.
+        Our clinic is at 12 M.G. Road, near the metro.
+        The shop is on M.G. Road. ⁁Come soon.  →  The shop is on M.G. Road.  ¦  Come soon.
+        Visit J.P. Nagar for the branch.
+        Ask for Mr. P.K. Rao at the desk.
         He went to the U.K.
         यह U.S. में बना है।
         मैं U.K. जा रहा हूँ।

@@ -1,10 +1,11 @@
-/// The abbreviations and conjunctions built into `sentence-split`, per language.
+/// The abbreviations, conjunctions and sentence starters built into `sentence-split`, per
+/// language.
 ///
-/// Dotted initialisms (`U.S.`, `N.Y.`: an end only before a capital) and single capital initials
-/// (`K.`: never an end) are recognised by shape and need no entry; entries here override that
-/// shape rule (`e.g.` never ends a sentence, `a.m.` ends one before a capital).
+/// Dotted initialisms (`U.S.`, `N.Y.`: an end only before a sentence starter) and single capital
+/// initials (`K.`: never an end) are recognised by shape and need no entry; entries here override
+/// that shape rule (`e.g.` never ends a sentence, `a.m.` ends one before a capital).
 enum BuiltInWords {
-    typealias Words = (abbreviations: [String: SentenceLexicon.AbbreviationKind], conjunctions: [String])
+    typealias Words = (abbreviations: [String: SentenceLexicon.AbbreviationKind], conjunctions: [String], starters: [String])
 
     static let byLanguage: [String: Words] = ["en": english, "hi": hindi]
 
@@ -28,7 +29,19 @@ enum BuiltInWords {
             "tel": .numeric, "ph": .numeric, "ext": .numeric, "rs": .numeric, "op": .numeric,
         ],
         conjunctions: ["and", "but", "or", "so", "because", "since", "while", "although", "though",
-                       "which", "whereas", "unless", "until", "then"])
+                       "which", "whereas", "unless", "until", "then"],
+        // Words that start sentences and are seldom part of a name: after a dotted initialism, a
+        // capitalised one of these is a new sentence ("the U.K. Do you?"), any other capitalised
+        // word a name going on ("12 M.G. Road", "the U.S. Army").
+        starters: ["a", "an", "the", "i", "you", "he", "she", "it", "we", "they", "my", "your", "his", "her",
+                   "its", "our", "their", "this", "that", "these", "those", "there", "here", "what", "when",
+                   "where", "which", "who", "why", "how", "do", "does", "did", "is", "are", "was", "were",
+                   "will", "would", "shall", "should", "can", "could", "may", "might", "must", "have", "has",
+                   "had", "let", "please", "thanks", "thank", "yes", "no", "not", "if", "but", "and", "or",
+                   "so", "then", "also", "however", "now", "today", "tomorrow", "all", "both", "each",
+                   "every", "some", "any", "many", "most", "nobody", "everyone", "someone", "nothing",
+                   "after", "before", "in", "on", "at", "for", "from", "with", "as", "since", "while",
+                   "although", "because"])
 
     static let hindi: Words = (
         abbreviations: [
@@ -44,5 +57,7 @@ enum BuiltInWords {
             "आदि": .final,
         ],
         conjunctions: ["और", "लेकिन", "परंतु", "परन्तु", "पर", "किंतु", "क्योंकि", "तो", "या", "कि",
-                       "जबकि", "इसलिए", "ताकि", "अथवा"])
+                       "जबकि", "इसलिए", "ताकि", "अथवा"],
+        // Devanagari has no capitals: an initialism before it reads on.
+        starters: [])
 }

@@ -16,9 +16,7 @@ extension BoundaryScanner {
         switch initials(word) {
         // "Ravi K. Shah": a lone capital is a name's initial.
         case .single: return .skip(to: j)
-        // "the U.K. Do you?" ends, "the U.K. today" does not; before another script ("U.S. में")
-        // it is a word inside that script's sentence.
-        case .dotted: return nextWord(after: j, endsSentence: { UTF8Text.isUppercaseLetter($0) })
+        case .dotted: return afterInitialism(j)
         case .none: break
         }
         let number = isNumber(word)
@@ -107,6 +105,23 @@ extension BoundaryScanner {
         guard UTF8Text.isSpace(scalar(at: before).0), before > lastBoundary else { return false }
         let number = wordStart(before: before)
         return number < before && UTF8Text.isDigit(scalar(at: number).0)
+    }
+
+    /// After a dotted initialism, the sentence ends only before a word that starts sentences:
+    /// "the U.K. Do you?" is two, "12 M.G. Road", "the U.S. Army", "the U.S. last year" and
+    /// "U.S. में" (another script) one each. Settled by the first letter that no such word
+    /// begins with, or by the word's end.
+    private func afterInitialism(_ j: Int) -> BoundaryDecision {
+        let boundary = BoundaryDecision.cut(Cut(end: j, next: j, kind: .sentence))
+        guard let k = firstAfterSpaces(j) else { return atEnd ? boundary : .wait }
+        if k < 0 { return boundary }
+        guard UTF8Text.isUppercaseLetter(scalar(at: k).0) else { return .skip(to: j) }
+        var m = k
+        while m < count, case let (c, length) = scalar(at: m), UTF8Text.isLetter(c) { m += length }
+        let word = UnsafeBufferPointer(rebasing: bytes[k..<m])
+        let whole = m < count || atEnd
+        if lexicon.isStarter(word, whole: whole) { return whole ? boundary : .wait }
+        return .skip(to: j)
     }
 
     /// After a time, a title and a name go on ("at 9 p.m. Dr. Rao called"); any other

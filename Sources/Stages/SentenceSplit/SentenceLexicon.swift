@@ -19,6 +19,8 @@ public struct SentenceLexicon: Sendable {
     /// Keyed by the abbreviation without its final period, ASCII letters lower-cased.
     private(set) var abbreviations: [[UInt8]: AbbreviationKind] = [:]
     private(set) var conjunctions: Set<[UInt8]> = []
+    /// Words that start sentences, lower-cased (see `BuiltInWords`).
+    private(set) var starters: Set<[UInt8]> = []
     /// The longest conjunction in bytes, so that a scan knows when to stop looking.
     private(set) var longestConjunction = 0
 
@@ -30,9 +32,10 @@ public struct SentenceLexicon: Sendable {
     public static func builtIn(languages: [String]? = nil) -> SentenceLexicon {
         var lexicon = SentenceLexicon()
         for language in languages ?? Self.languages {
-            let words = BuiltInWords.byLanguage[language] ?? ([:], [])
+            let words = BuiltInWords.byLanguage[language] ?? ([:], [], [])
             for (abbreviation, kind) in words.abbreviations { lexicon.add(abbreviation: abbreviation, kind: kind) }
             for conjunction in words.conjunctions { lexicon.add(conjunction: conjunction) }
+            lexicon.starters.formUnion(words.starters.map { Self.key(Array($0.utf8)) })
         }
         return lexicon
     }
@@ -63,6 +66,12 @@ public struct SentenceLexicon: Sendable {
     func startsTitle(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
         let prefix = Self.key(Array(word))
         return abbreviations.contains { $0.value == .inner && $0.key.starts(with: prefix) }
+    }
+
+    /// Whether `word` starts sentences; with `whole` false, whether it may still grow into one.
+    func isStarter(_ word: UnsafeBufferPointer<UInt8>, whole: Bool) -> Bool {
+        let key = Self.key(Array(word))
+        return whole ? starters.contains(key) : starters.contains { $0.starts(with: key) }
     }
 
     func isConjunction(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
