@@ -1,5 +1,5 @@
 /// Amounts of money: "$12.50" → "twelve dollars and fifty cents", "₹1,200" → "one thousand two
-/// hundred rupees" ("एक हज़ार दो सौ रुपये" in Hindi), "Rs. 500/-", "INR 500", "500 INR",
+/// hundred rupees" ("एक हज़ार दो सौ रुपये" in Hindi), "Rs. 500/-", "रु. 500", "INR 500", "500 INR",
 /// "$2.5 million", "₹5 lakh", "₹500–1,000" → "five hundred to one thousand rupees".
 ///
 /// Two decimals are the minor unit (cents, paise); more are a decimal of the major one.
@@ -17,7 +17,7 @@ struct CurrencyReader: SpanReader {
     /// Written before the amount; codes and "Rs" only as words of their own.
     private static let prefixes: [(written: String, currency: Currency, word: Bool)] = [
         ("US$", dollar), ("$", dollar), ("₹", rupee), ("€", euro), ("£", pound), ("Rs.", rupee), ("Rs", rupee),
-        ("RS.", rupee), ("RS", rupee), ("INR", rupee), ("USD", dollar), ("EUR", euro), ("GBP", pound),
+        ("RS.", rupee), ("RS", rupee), ("INR", rupee), ("USD", dollar), ("EUR", euro), ("GBP", pound), ("रु.", rupee), ("रु", rupee),
     ].map { written, currency in (written, currency, written.last!.isLetter) }
     private static let suffixes: [(String, Currency)] = [("INR", rupee), ("USD", dollar), ("EUR", euro), ("GBP", pound)]
     /// A word of scale after an amount: "$2.5 million", "₹5 lakh", "$5k".
@@ -53,10 +53,10 @@ struct CurrencyReader: SpanReader {
         }
     }
 
-    /// The first letters of "Rs", "INR", "USD", "US$", "EUR", "GBP".
+    /// The first letters of "Rs", "INR", "USD", "US$", "EUR", "GBP", "रु".
     private static func isCodeInitial(_ lead: Unicode.Scalar) -> Bool {
         switch lead {
-        case "R", "I", "U", "E", "G": true
+        case "R", "I", "U", "E", "G", "र": true
         default: false
         }
     }

@@ -95,7 +95,7 @@ enum SpanScanner {
             context = context ?? ReadingContext(voice: voice, chars: chars, at: index)
             if var words = reader.read(&cursor, context!), cursor.at > index {
                 // A full stop taken with "p.m." or "Nov." that also ended the text still ends it.
-                if chars[cursor.at - 1] == ".", words.last != ".", chars[cursor.at...].allSatisfy(\.isWhitespace) { words += "." }
+                if text.bytes[cursor.at - 1] == 46, words.last != ".", chars[cursor.at...].allSatisfy(\.isWhitespace) { words += "." }
                 let devanagari = chars[index..<cursor.at].contains { $0.isDevanagariDigit }
                 return Span(words: words, end: cursor.at, language: context!.language(devanagariDigits: devanagari))
             }

@@ -1,7 +1,8 @@
 /// A position in a text being read, and the few matchers the span readers are written with.
 ///
 /// Readers work on `Character`s (grapheme clusters) so that a Devanagari syllable with its
-/// vowel signs is one unit and never cut in half. A reader moves a copy of the cursor and
+/// vowel signs is one unit and never cut in half; the matchers ask `ScannedText`'s bytes and
+/// scalars first, which is much cheaper than asking a `Character`. A reader moves a copy of the cursor and
 /// returns nil when the text is not its kind: the scanner then tries the next reader from the
 /// same place, so a reader never has to undo anything.
 struct TextCursor {

@@ -3,7 +3,20 @@ import Testing
 
 /// Markdown and symbols: what a screen shows and a voice should not say.
 @Suite struct SpeakableMarkdownTests {
-    static let english: [(String, String)] = [
+    let speakable = SpeakableText()
+
+    @Test func aTextOfEmojiLeavesNothing() {
+        #expect(speakable.normalize("🎉🎉 👍") == "")
+    }
+
+    @Test func anUnclosedMarkIsLeftAsWritten() {
+        #expect(speakable.normalize("Press [ to open, then ` to close.") == "Press [ to open, then to close.")
+        #expect(speakable.normalize("If a < b and c > d") == "If a < b and c > d")
+    }
+}
+
+extension SpokenTable {
+    static let markdownEnglish = SpokenTable(rule: "markdown and symbols", language: "en", rows: [
         ("Your total is **due today**.", "Your total is due today."),
         ("This is *really* important.", "This is really important."),
         ("This is _really_ important, says snake_case.", "This is really important, says snake_case."),
@@ -38,9 +51,9 @@ import Testing
         ("#1 choice and #hashtag.", "number one choice and hashtag."),
         ("About ~5 people.", "About about five people."),
         ("Hello\u{00A0}there\u{200B}!", "Hello there!"),
-    ]
+    ])
 
-    static let hindi: [(String, String)] = [
+    static let markdownHindi = SpokenTable(rule: "markdown and symbols", language: "hi", rows: [
         ("**कुल** राशि", "कुल राशि"),
         ("## समय\nहम नौ बजे खुलते हैं।", "समय।\nहम नौ बजे खुलते हैं।"),
         ("- कार्ड लाएँ\n- पत्र लाएँ", "कार्ड लाएँ।\nपत्र लाएँ"),
@@ -48,24 +61,5 @@ import Testing
         ("धन्यवाद 🙏", "धन्यवाद"),
         ("क्‍ष और क्‌ष", "क्‍ष और क्‌ष"),
         ("#1 पसंद", "नंबर एक पसंद"),
-    ]
-
-    let speakable = SpeakableText()
-
-    @Test(arguments: english) func spokenEnglish(_ written: String, _ said: String) {
-        #expect(speakable.normalize(written) == said)
-    }
-
-    @Test(arguments: hindi) func spokenHindi(_ written: String, _ said: String) {
-        #expect(speakable.normalize(written, language: "hi") == said)
-    }
-
-    @Test func aTextOfEmojiLeavesNothing() {
-        #expect(speakable.normalize("🎉🎉 👍") == "")
-    }
-
-    @Test func anUnclosedMarkIsLeftAsWritten() {
-        #expect(speakable.normalize("Press [ to open, then ` to close.") == "Press [ to open, then to close.")
-        #expect(speakable.normalize("If a < b and c > d") == "If a < b and c > d")
-    }
+    ])
 }

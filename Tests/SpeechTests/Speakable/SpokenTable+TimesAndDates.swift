@@ -1,9 +1,8 @@
 @testable import Speech
-import Testing
 
 /// Times of day and dates.
-@Suite struct SpeakableTimeDateTests {
-    static let englishTimes: [(String, String)] = [
+extension SpokenTable {
+    static let timesEnglish = SpokenTable(rule: "times", language: "en", rows: [
         ("10:30", "ten thirty"),
         ("See you at 10:30 am.", "See you at ten thirty AM."),
         ("at 9 p.m.", "at nine PM."),
@@ -15,9 +14,9 @@ import Testing
         ("9am-5pm and 10:00–12:00", "nine AM to five PM and ten o'clock to twelve o'clock"),
         ("at 9 I will", "at nine I will"),
         ("25:00", "twenty-five:zero zero"),
-    ]
+    ])
 
-    static let hindiTimes: [(String, String)] = [
+    static let timesHindi = SpokenTable(rule: "times", language: "hi", rows: [
         ("10:30 बजे", "साढ़े दस बजे"),
         ("10:00", "दस बजे"),
         ("10:15 और 10:45", "सवा दस बजे और पौने ग्यारह बजे"),
@@ -28,9 +27,9 @@ import Testing
         ("7 am", "सुबह सात बजे"),
         ("14:00", "दोपहर दो बजे"),
         ("१०:३०", "साढ़े दस बजे"),
-    ]
+    ])
 
-    static let englishDates: [(String, String)] = [
+    static let datesEnglish = SpokenTable(rule: "dates", language: "en", rows: [
         ("due 22/11.", "due the twenty-second of November."),
         ("2026-11-22", "the twenty-second of November twenty twenty-six"),
         ("22/11/2026 and 22-11-2026 and 22.11.2026", "the twenty-second of November twenty twenty-six and the twenty-second of November twenty twenty-six and the twenty-second of November twenty twenty-six"),
@@ -47,32 +46,14 @@ import Testing
         ("since March 2020", "since March twenty twenty"),
         ("you may 5 times", "you may five times"),
         ("2026-11-22T10:30:00", "the twenty-second of November twenty twenty-six, ten thirty"),
-    ]
+    ])
 
-    static let hindiDates: [(String, String)] = [
+    static let datesHindi = SpokenTable(rule: "dates", language: "hi", rows: [
         ("22/11 को", "बाईस नवंबर को"),
         ("२२/११/२०२६", "बाईस नवंबर दो हज़ार छब्बीस"),
         ("2026-11-22 को", "बाईस नवंबर दो हज़ार छब्बीस को"),
         ("1/3/1999", "एक मार्च उन्नीस सौ निन्यानवे"),
         ("Nov 22", "बाईस नवंबर"),
         ("22 नवंबर", "बाईस नवंबर"),
-    ]
-
-    let speakable = SpeakableText()
-
-    @Test(arguments: englishTimes) func spokenEnglishTimes(_ written: String, _ said: String) {
-        #expect(speakable.normalize(written) == said)
-    }
-
-    @Test(arguments: hindiTimes) func spokenHindiTimes(_ written: String, _ said: String) {
-        #expect(speakable.normalize(written, language: "hi") == said)
-    }
-
-    @Test(arguments: englishDates) func spokenEnglishDates(_ written: String, _ said: String) {
-        #expect(speakable.normalize(written) == said)
-    }
-
-    @Test(arguments: hindiDates) func spokenHindiDates(_ written: String, _ said: String) {
-        #expect(speakable.normalize(written, language: "hi") == said)
-    }
+    ])
 }
