@@ -26,17 +26,20 @@ extension SplitCase {
     /// `count` cuttings of the text into pieces of 1–8 scalars, the same for the same case.
     public func randomCuttings(_ count: Int = 25) -> [[String]] {
         var random = SplitMix(seed: UInt64(line))
+        return (0..<count).map { _ in Self.cut(text, into: 1...8, using: &random) }
+    }
+
+    /// `text` cut into pieces of a random number of scalars.
+    public static func cut(_ text: String, into sizes: ClosedRange<Int>, using random: inout SplitMix) -> [String] {
         let scalars = Array(text.unicodeScalars)
-        return (0..<count).map { _ in
-            var pieces: [String] = []
-            var i = 0
-            while i < scalars.count {
-                let n = min(scalars.count - i, Int.random(in: 1...8, using: &random))
-                pieces.append(String(String.UnicodeScalarView(scalars[i..<(i + n)])))
-                i += n
-            }
-            return pieces
+        var pieces: [String] = []
+        var i = 0
+        while i < scalars.count {
+            let n = min(scalars.count - i, Int.random(in: sizes, using: &random))
+            pieces.append(String(String.UnicodeScalarView(scalars[i..<(i + n)])))
+            i += n
         }
+        return pieces
     }
 
     /// Feeds the pieces, noting the first point where fewer pieces were out than the markers

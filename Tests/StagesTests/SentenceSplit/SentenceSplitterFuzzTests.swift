@@ -1,4 +1,5 @@
 import Resilience
+import SentenceSplitCases
 import Stages
 import Testing
 
@@ -22,16 +23,9 @@ struct SentenceSplitterFuzzTests {
             let whole = split([text])
             #expect(whole.allSatisfy { $0.unicodeScalars.contains { $0.properties.isAlphabetic || $0.properties.numericType != nil } },
                     "\(text.debugDescription) → \(whole)")
-            let scalars = Array(text.unicodeScalars)
-            #expect(split(scalars.map { String($0) }) == whole, "\(text.debugDescription) scalar by scalar")
+            #expect(split(text.unicodeScalars.map { String($0) }) == whole, "\(text.debugDescription) scalar by scalar")
             for _ in 0..<10 {
-                var pieces: [String] = []
-                var i = 0
-                while i < scalars.count {
-                    let n = min(scalars.count - i, Int.random(in: 1...6, using: &random))
-                    pieces.append(String(String.UnicodeScalarView(scalars[i..<(i + n)])))
-                    i += n
-                }
+                let pieces = SplitCase.cut(text, into: 1...6, using: &random)
                 #expect(split(pieces) == whole, "\(text.debugDescription) cut as \(pieces)")
             }
         }
