@@ -82,13 +82,13 @@ public struct TTSCacheOptions: StageOptionSet {
         }
         return SpeechSettings(engines: engines, resilient: { resources.resilient($0, providers: providers) },
             store: try cache.store(resources: resources, logger: logger), format: format, frameMs: frameMs, maxChars: maxChars,
-            speakable: normalize ? try resources.speakableText(lexicon: lexicon) : nil, language: language)
+            speakable: normalize ? try resources.speakableText(lexicon: lexicon) : nil, language: firstVoice)
     }
 
-    /// The language numbers are said in: Hindi for a Hindi espeak voice first in line, else English.
-    var language: String {
-        let first = specs.first.map { $0.name == "espeak" ? ($0.voice ?? voice) : ($0.voice ?? "") } ?? voice
-        return first.lowercased().hasPrefix("hi") ? "hi" : "en"
+    /// The voice of the first engine in line (espeak's `--voice` unless the list names one):
+    /// `SpeakableText` reads its language from it (`hi`, `hi-IN-SwaraNeural` → Hindi numbers).
+    var firstVoice: String {
+        specs.first.map { $0.voice ?? ($0.name == "espeak" ? voice : "") } ?? voice
     }
 }
 

@@ -21,7 +21,8 @@ public struct SpeechSettings: Sendable {
     /// Makes text fit to speak before it is keyed and synthesized (Markdown and symbols out;
     /// numbers, money, times, dates and addresses in words; the lexicon); nil: `--no-normalize`.
     public var speakable: SpeakableText?
-    /// The language numbers are said in (`en`, `hi`): the first engine's.
+    /// The language numbers are said in: a language code or the first engine's voice name
+    /// (`SpeakableText.normalize` reads `hi`, `hi-IN-…` as Hindi, anything else as English).
     public var language: String
 
     /// `engines` in order; `resilient` wraps each for failover (breaker, limiter).

@@ -91,8 +91,7 @@ struct TTSBench: AsyncParsableCommand {
         let start = ContinuousClock.now
         try process.run()
         process.waitUntilExit()
-        let elapsed = ContinuousClock.now - start
-        return (Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15) / Double(repeats)
+        return (ContinuousClock.now - start).ms / Double(repeats)
     }
 
     private func espeakSpeed() async throws {
@@ -103,7 +102,7 @@ struct TTSBench: AsyncParsableCommand {
         let clip = try await EspeakSynthesizer.shared.synthesize(SpeechRequest(text: paragraph))
         let wall = ContinuousClock.now - start
         let cpu = ProcessStatus.read().cpuSeconds - before.cpuSeconds
-        let wallSeconds = Double(wall.components.seconds) + Double(wall.components.attoseconds) / 1e18
+        let wallSeconds = wall.ms / 1000
         let audio = Double(clip.ms) / 1000
         print(String(format: "espeak-ng, %.1f s of speech to µ-law 8 kHz: %.0fx real time (wall %.3f s), %.0fx per CPU-second",
             audio, audio / wallSeconds, wallSeconds, audio / cpu))
