@@ -44,6 +44,8 @@ let package = Package(
         .systemLibrary(name: "CEspeakNG", pkgConfig: "espeak-ng", providers: [.apt(["libespeak-ng-dev"])]),
         // hiredis, the Redis client of the shared TTS cache.
         .systemLibrary(name: "CHiredis", pkgConfig: "hiredis", providers: [.apt(["libhiredis-dev"])]),
+        // pocketsphinx (with sphinxbase), the embedded recognizer; Debian's en-us model is 16 kHz.
+        .systemLibrary(name: "CPocketSphinx", pkgConfig: "pocketsphinx", providers: [.apt(["libpocketsphinx-dev", "pocketsphinx-en-us"])]),
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
 
         // The frame protocol, the Stage abstraction and stdio binding.
@@ -83,7 +85,7 @@ let package = Package(
         // knowledge, so every stage that reads scripts (llm-stream, stt-stream, tts-cache) can.
         .target(name: "Dialogue", dependencies: [.product(name: "Yams", package: "Yams")]),
         // One folder per stage; each stage only speaks frames.
-        .target(name: "Stages", dependencies: ["SwitchboardCore", "Audio", "Telephony", "Providers", "Resilience", "Dialogue", "Speech", "SpeechCache",
+        .target(name: "Stages", dependencies: ["SwitchboardCore", "Audio", "CPocketSphinx", "Telephony", "Providers", "Resilience", "Dialogue", "Speech", "SpeechCache",
             .product(name: "Logging", package: "swift-log")]),
 
         // Breaker, AIMD limiter, retry, failover: no provider knowledge.
