@@ -332,7 +332,12 @@ def table_cells(row):
     real_time = None if per_second is None else (1 / per_second if per_second else float("inf"))
     cells = [row["detector"]]
     cells += [number(f1_points(report, snr)) if report else "failed" for snr in SNR_COLUMNS]
-    cells += [number(overall.get("onset_error_ms")), number(overall.get("false_starts_per_min"), 2),
+    signed = overall.get("onset_signed_ms") or {}
+    edge = overall.get("edge_missed")
+    cells += [number(overall.get("onset_error_ms")),
+              "/".join(number(signed.get(k), 0) for k in ("mean", "median", "p90")),
+              number(None if edge is None else 100 * edge),
+              number(overall.get("false_starts_per_min"), 2),
               scaled(None if per_second is None else per_second * 3600),
               scaled(real_time) + ("×" if real_time is not None else "")]
     return cells
@@ -340,7 +345,7 @@ def table_cells(row):
 
 def markdown_table(rows):
     header = ["detector", "F1 % clean", "20 dB", "10 dB", "5 dB", "0 dB", "mean onset err ms",
-              "false starts/min", "CPU s per audio h", "× real time"]
+              "late ms mean/med/p90", "edge miss %", "false starts/min", "CPU s per audio h", "× real time"]
     body = [table_cells(row) for row in rows]
     widths = [max(len(line[i]) for line in [header] + body) for i in range(len(header))]
 

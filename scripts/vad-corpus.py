@@ -536,11 +536,14 @@ def write_json_lines(path, head, key, items):
         f.write('%s, "%s": [\n  %s\n]}\n' % (text, key, body))
 
 
-def generate(out, seed, total_ms, tmp):
+def generate(out, seed, total_ms, tmp, build_track=build_speech_track, header=None):
+    """Writes the corpus into `out`. `build_track(seed, total_ms, pool, tmp)` places the speech
+    (scripts/vad-human-corpus.py passes one that places recordings); `header` adds keys to
+    labels.json and utterances.json."""
     n = total_ms * RATE // 1000
     workers = os.cpu_count() or 2
     with concurrent.futures.ThreadPoolExecutor(workers) as pool:
-        track, labels, records = build_speech_track(seed, total_ms, pool, tmp)
+        track, labels, records = build_track(seed, total_ms, pool, tmp)
         speech_path = os.path.join(tmp, "speech.f32")
         write_f32(speech_path, track)
         del track
@@ -570,14 +573,14 @@ def generate(out, seed, total_ms, tmp):
         for name in pool.map(finish, jobs):
             progress("wrote " + os.path.join(out, name))
 
-    write_json_lines(os.path.join(out, "utterances.json"), {"version": 1, "seed": seed},
+    write_json_lines(os.path.join(out, "utterances.json"), {"version": 1, "seed": seed, **(header or {})},
                      "utterances", records)
     progress("wrote " + os.path.join(out, "utterances.json"))
     files = [{"file": name, "noise": kind, "snr_db": snr, "duration_ms": total_ms,
               "speech": labels} for name, kind, snr, _ in jobs]
     # labels.json last: its presence means the set is complete
     write_json_lines(os.path.join(out, "labels.json"),
-                     {"version": 1, "rate": OUT_RATE, "seed": seed,
+                     {"version": 1, "rate": OUT_RATE, "seed": seed, **(header or {}),
                       "frame_note": "speech intervals in ms, [start, end)"}, "files", files)
     progress("wrote " + os.path.join(out, "labels.json"))
 

@@ -15,8 +15,12 @@ struct EvalCommand: ParsableCommand {
             and overall: frame-level precision, recall and F1 (10 ms frames), mean onset and \
             offset error in ms (each labelled boundary against the nearest detected one within \
             a second), utterances missed altogether, and false starts per minute of non-speech \
-            (detected utterances overlapping no speech). The CPU time of detection alone is \
-            reported as × real time.
+            (detected utterances overlapping no speech). At utterance edges (speech after or \
+            before 300 ms without speech): how late the detected start is (detected minus \
+            labelled, ms: mean, median, 90th percentile; negative is early) and the share of \
+            speech frames missed in the first and the last 200 ms. The CPU time of detection \
+            alone is reported as × real time. scripts/vad-human-corpus.py makes corpora of \
+            human speech (bench-data/vad-human/tune and eval).
 
             --detections scores another detector's per-frame decisions (written by \
             scripts/vad-compare.py) through the same endpointer, so that all are compared alike.
@@ -88,7 +92,8 @@ struct EvaluationTable {
 
     private func header(_ first: String) -> String {
         pad(first, 10) + pad("SNR", 6) + pad("precision", 10) + pad("recall", 8) + pad("F1", 7)
-            + pad("onset ms", 9) + pad("offset ms", 10) + pad("false/min", 10) + "missed\n"
+            + pad("onset ms", 9) + pad("offset ms", 10) + pad("false/min", 10) + pad("missed", 7)
+            + pad("late ms mean/med/p90", 21) + "edge miss % on/off\n"
     }
 
     private func row(_ name: String, _ snr: Int?, _ score: DetectionScore, snrText: String? = nil) -> String {
@@ -97,7 +102,15 @@ struct EvaluationTable {
             + pad(String(format: "%.3f", score.precision), 10) + pad(String(format: "%.3f", score.recall), 8)
             + pad(String(format: "%.3f", score.f1), 7) + pad(ms(score.meanOnsetErrorMs), 9)
             + pad(ms(score.meanOffsetErrorMs), 10) + pad(String(format: "%.2f", score.falseStartsPerMinute), 10)
-            + "\(score.missed)\n"
+            + pad("\(score.missed)", 7) + pad(late(score.edges), 21)
+            + String(format: "%.1f/%.1f\n", 100 * score.edges.onsetEdgeMissRate, 100 * score.edges.offsetEdgeMissRate)
+    }
+
+    /// Signed onset error (detected − labelled): mean, median, 90th percentile.
+    private func late(_ edges: EdgeScore) -> String {
+        guard let mean = edges.meanOnsetErrorMs, let median = edges.onsetErrorPercentileMs(0.5),
+              let p90 = edges.onsetErrorPercentileMs(0.9) else { return "-" }
+        return String(format: "%.0f/%d/%d", mean, median, p90)
     }
 
     private func pad(_ s: String, _ width: Int) -> String { s.count >= width ? s + " " : s + String(repeating: " ", count: width - s.count) }

@@ -88,6 +88,16 @@ public struct CorpusEvaluation: Sendable {
             object["offset_error_ms"] = score.meanOffsetErrorMs.map { .double(rounded($0, 1)) } ?? .null
             object["false_starts_per_min"] = .double(rounded(score.falseStartsPerMinute, 2))
             object["missed_utterances"] = .int(score.missed)
+            let edges = score.edges
+            object["onset_signed_ms"] = [
+                "mean": edges.meanOnsetErrorMs.map { .double(rounded($0, 1)) } ?? .null,
+                "median": edges.onsetErrorPercentileMs(0.5).map { .int($0) } ?? .null,
+                "p90": edges.onsetErrorPercentileMs(0.9).map { .int($0) } ?? .null,
+                "count": .int(edges.onsetErrorsMs.count),
+            ]
+            object["onset_edge_missed"] = .double(rounded(edges.onsetEdgeMissRate, 4))
+            object["offset_edge_missed"] = .double(rounded(edges.offsetEdgeMissRate, 4))
+            object["edge_missed"] = .double(rounded(edges.edgeMissRate, 4))
             return .object(object)
         }
         let snr: (Int?) -> JSON = { $0.map { .int($0) } ?? .null }

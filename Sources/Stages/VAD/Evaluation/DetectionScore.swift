@@ -15,6 +15,8 @@ public struct DetectionScore: Sendable, Equatable {
     public var missed = 0
     public var falseStarts = 0
     public var nonSpeechMs = 0
+    /// Signed onset errors and missed frames at utterance edges.
+    public var edges = EdgeScore()
 
     public static let gridMs = 10
 
@@ -51,6 +53,7 @@ public struct DetectionScore: Sendable, Equatable {
                 offsetErrorSum += error
             }
         }
+        edges = EdgeScore(truth: truth, detected: detected, detectedGrid: detectedGrid) { Self.grid($0, frames: frames) }
         falseStarts = detected.filter { segment in !truth.contains { $0.overlaps(segment) } }.count
     }
 
@@ -83,6 +86,7 @@ public struct DetectionScore: Sendable, Equatable {
         sum.missed += b.missed
         sum.falseStarts += b.falseStarts
         sum.nonSpeechMs += b.nonSpeechMs
+        sum.edges += b.edges
     }
 
     public static func + (a: Self, b: Self) -> Self {
