@@ -22,6 +22,8 @@ struct AgentTurn {
     var engineState: JSON?
     /// The engine said this answer ends the conversation (`ResponseChunk.endsConversation`).
     var endsConversation = false
+    /// What the dialogue waits for after this answer, when the engine says (`listen` event).
+    var listen: ListenContext?
     let startedAt: Duration
     var firstTextAt: Duration?
     var lastTextAt: Duration?

@@ -29,6 +29,9 @@ extension ConversationLoop {
         case .endsConversation:
             agent.endsConversation = true
             self.agent = agent
+        case .listen(let listen):
+            agent.listen = listen
+            self.agent = agent
         }
     }
 
@@ -74,6 +77,9 @@ extension ConversationLoop {
         // so, for a node restored from it.
         if agent.endsConversation { memory.endConversation() }
         try await sendContext()
+        // The engine's state moved on even if the caller cut the answer short: what it waits
+        // for now is what the recognizer should listen for.
+        if let listen = agent.listen { try await output.send(.event(listen.event(turn: agent.turn))) }
     }
 
     func sendContext() async throws {

@@ -42,6 +42,9 @@ public enum ResponseChunk: Sendable, Equatable {
     /// script's `end: true`). The stage marks its `response.end` `last`, hangs up a call once
     /// the answer has been heard, and begins a new conversation with the next caller turn.
     case endsConversation
+    /// What the dialogue waits for once this answer has been said (the script engine knows):
+    /// the stage sends it as a `listen` event after the turn's `response.end`.
+    case listen(ListenContext)
 }
 
 /// A source of answers: an LLM provider or the rules script.
