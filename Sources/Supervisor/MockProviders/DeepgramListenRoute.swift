@@ -12,7 +12,9 @@ import SwitchboardCore
 /// `SpeechStarted`, `UtteranceEnd`, `Metadata`, `KeepAlive`/`Finalize`/`CloseStream`.
 ///
 /// Faults: a 429 or 500 refuses the upgrade (as a failed handshake would); `stall_after` and
-/// `disconnect_after` count messages sent; `ttfb_ms` delays the first one.
+/// `disconnect_after` count messages sent; `ttfb_ms` delays the first one. Every connection
+/// is recorded (`MockProviders.listenConnections`): its query, key, control messages with
+/// their timing, and the audio, so tests can see what an engine really sent.
 struct DeepgramListenRoute: Sendable {
     let state: MockState
     let faults: MockFaults
@@ -88,9 +90,12 @@ struct DeepgramListenRoute: Sendable {
         return query
     }
 
-    func run(_ inbound: WebSocketInboundStream, _ outbound: WebSocketOutboundWriter, query: [String: String], outcome: MockOutcome) async throws {
+    func run(_ inbound: WebSocketInboundStream, _ outbound: WebSocketOutboundWriter, request: Request, outcome: MockOutcome) async throws {
+        let query = Self.query(of: request)
         guard let options = try? Options(query: query) else { return }
         var session = ListenSession(options: options, state: state)
+        let opened = ContinuousClock.now
+        let record = state.openListen(MockListenConnection(query: query, authorization: request.headers[.authorization]))
         var sent = 0
         func send(_ reply: JSON) async throws {
             if sent == 0 { try await Task.sleep(for: .milliseconds(faults.ttfbMs)) }
@@ -103,9 +108,13 @@ struct DeepgramListenRoute: Sendable {
             let replies: [JSON]
             switch message {
             case .binary(let buffer):
-                replies = session.receive(audio: Array(buffer.readableBytesView))
+                let audio = Array(buffer.readableBytesView)
+                state.recordListen(record) { $0.received(audio: audio) }
+                replies = session.receive(audio: audio)
             case .text(let text):
-                guard let control = (try? JSONParser.parse(text))?.object?["type"]?.string else {
+                let control = (try? JSONParser.parse(text))?.object?["type"]?.string
+                state.recordListen(record) { $0.controls.append(.init(type: control ?? text, atMs: (ContinuousClock.now - opened).ms, audioMs: session.receivedMs)) }
+                guard let control else {
                     try await outbound.close(.init(codeNumber: 1008), reason: "DATA-0000: could not parse control message")
                     return
                 }
@@ -139,6 +148,8 @@ struct ListenSession {
     private var pendingWords: [String] = []
     private var lastWordEnd: Double?
     private var utteranceEndSent = true
+    /// Seconds of audio some final result has covered.
+    private var settledUntil = 0.0
 
     /// Speech is this loud (RMS), for this long, before it counts: enough to ignore clicks.
     static let thresholdDBFS = -45.0
@@ -185,17 +196,27 @@ struct ListenSession {
         return replies
     }
 
-    /// Ends the utterance in progress now (endpointing, `Finalize`, `CloseStream`).
+    var receivedMs: Int { Int((time * 1000).rounded()) }
+
+    /// Ends the utterance in progress now (endpointing, `Finalize`, `CloseStream`). A
+    /// `Finalize` with only silence since the last result flushes that silence: an empty
+    /// final result, as Deepgram answers.
     mutating func finalize(fromFinalize: Bool, speechFinal: Bool = false) -> [JSON] {
-        guard speaking else { return [] }
+        guard speaking else {
+            guard fromFinalize, time > settledUntil else { return [] }
+            defer { settledUntil = time }
+            return [results([], start: settledUntil, end: time, isFinal: true, speechFinal: false, fromFinalize: true)]
+        }
         speaking = false
         let end = time - silentRun
         lastWordEnd = end
         utteranceEndSent = false
+        settledUntil = time
         return [results(pendingWords, end: end, isFinal: true, speechFinal: speechFinal, fromFinalize: fromFinalize)]
     }
 
-    private func results(_ words: [String], end: Double, isFinal: Bool, speechFinal: Bool, fromFinalize: Bool) -> JSON {
+    private func results(_ words: [String], start: Double? = nil, end: Double, isFinal: Bool, speechFinal: Bool, fromFinalize: Bool) -> JSON {
+        let speechStart = start ?? self.speechStart
         let span = max(end - speechStart, 0.01)
         let step = span / Double(max(words.count, 1))
         let wordObjects: [JSON] = words.enumerated().map { index, word in
@@ -221,4 +242,38 @@ struct ListenSession {
     }
 
     private func round3(_ value: Double) -> Double { (value * 1000).rounded() / 1000 }
+}
+
+/// What one Deepgram live connection received.
+public struct MockListenConnection: Sendable {
+    public struct Control: Sendable, Equatable {
+        /// `KeepAlive`, `Finalize`, `CloseStream`…; the raw text when it was not JSON.
+        public var type: String
+        /// Milliseconds since the connection opened.
+        public var atMs: Int
+        /// Milliseconds of audio received before it.
+        public var audioMs: Int
+    }
+
+    public var query: [String: String]
+    public var authorization: String?
+    public var controls: [Control] = []
+    /// The audio bytes as received (the first `audioLimit` of them).
+    public var audio: [UInt8] = []
+    public var audioFrames = 0
+    static let audioLimit = 8 * 1024 * 1024
+
+    mutating func received(audio bytes: [UInt8]) {
+        audioFrames += 1
+        if audio.count < Self.audioLimit { audio += bytes.prefix(Self.audioLimit - audio.count) }
+    }
+}
+
+extension MockProviders {
+    /// Every Deepgram live connection so far, in the order they opened.
+    public var listenConnections: [MockListenConnection] { state.listens }
+}
+
+extension Duration {
+    fileprivate var ms: Int { Int(components.seconds * 1000 + components.attoseconds / 1_000_000_000_000_000) }
 }

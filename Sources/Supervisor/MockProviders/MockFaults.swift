@@ -16,13 +16,16 @@ public struct MockFaults: Sendable, Equatable, Codable {
     public var stallAfter: Int?
     /// Drop the connection after this many body chunks.
     public var disconnectAfter: Int?
+    /// Only the route's first this many requests draw a fault; later ones succeed (a storm
+    /// that passes, a connection that drops once). nil: every request draws.
+    public var faultyRequests: Int?
 
     public init() {}
 
     enum CodingKeys: String, CodingKey {
         case ttfbMs = "ttfb_ms", tokensPerSecond = "tokens_per_second", jitterMs = "jitter_ms", rateLimit = "rate_limit"
         case retryAfterSeconds = "retry_after", serverError = "server_error", stallAfter = "stall_after"
-        case disconnectAfter = "disconnect_after"
+        case disconnectAfter = "disconnect_after", faultyRequests = "faulty_requests"
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -35,6 +38,7 @@ public struct MockFaults: Sendable, Equatable, Codable {
         try values.encode(serverError, forKey: .serverError)
         try values.encodeIfPresent(stallAfter, forKey: .stallAfter)
         try values.encodeIfPresent(disconnectAfter, forKey: .disconnectAfter)
+        try values.encodeIfPresent(faultyRequests, forKey: .faultyRequests)
     }
 
     public init(from decoder: any Decoder) throws {
@@ -47,6 +51,7 @@ public struct MockFaults: Sendable, Equatable, Codable {
         serverError = try values.decodeIfPresent(Double.self, forKey: .serverError) ?? 0
         stallAfter = try values.decodeIfPresent(Int.self, forKey: .stallAfter)
         disconnectAfter = try values.decodeIfPresent(Int.self, forKey: .disconnectAfter)
+        faultyRequests = try values.decodeIfPresent(Int.self, forKey: .faultyRequests)
     }
 }
 

@@ -64,7 +64,7 @@ public struct MockProviders: Sendable {
             outcomes.push(try listen.outcome())
             return upgrade
         }) { inbound, outbound, context in
-            try await listen.run(inbound, outbound, query: DeepgramListenRoute.query(of: context.request), outcome: outcomes.pop())
+            try await listen.run(inbound, outbound, request: context.request, outcome: outcomes.pop())
         }
         router.get("mock/stats") { [state] _, _ in
             Response(status: .ok, headers: [.contentType: "application/json"],

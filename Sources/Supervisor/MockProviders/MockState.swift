@@ -11,6 +11,10 @@ final class MockState: @unchecked Sendable {
     private var nextTranscript = 0
     private var nextReply = 0
     private var counts: [MockRoute: [String: Int]] = [:]
+    /// What clients sent, for tests to assert on (bounded: see `recordLimit`).
+    private var listenConnections: [MockListenConnection] = []
+    private var transcriptionUploads: [MockTranscriptionUpload] = []
+    static let recordLimit = 1000
 
     init(configuration: MockConfiguration) {
         self.configuration = configuration
@@ -22,8 +26,10 @@ final class MockState: @unchecked Sendable {
         let faults = configuration.faults(for: route)
         return lock.withLock {
             let draw = Double(random.next() >> 11) / Double(1 << 53)
+            let spent = faults.faultyRequests.map { (counts[route]?["requests"] ?? 0) >= $0 } ?? false
             let outcome: MockOutcome =
-                if draw < faults.rateLimit { .rateLimited }
+                if spent { .ok }
+                else if draw < faults.rateLimit { .rateLimited }
                 else if draw < faults.rateLimit + faults.serverError { .serverError }
                 else if faults.stallAfter != nil { .stall }
                 else if faults.disconnectAfter != nil { .disconnect }
@@ -59,6 +65,28 @@ final class MockState: @unchecked Sendable {
     func count(_ route: MockRoute, _ what: String) {
         lock.withLock { counts[route, default: [:]][what, default: 0] += 1 }
     }
+
+    /// A new Deepgram live connection; its number for `recordListen`, nil past the limit.
+    func openListen(_ connection: MockListenConnection) -> Int? {
+        lock.withLock {
+            guard listenConnections.count < Self.recordLimit else { return nil }
+            listenConnections.append(connection)
+            return listenConnections.count - 1
+        }
+    }
+
+    func recordListen(_ number: Int?, _ change: (inout MockListenConnection) -> Void) {
+        guard let number else { return }
+        lock.withLock { change(&listenConnections[number]) }
+    }
+
+    var listens: [MockListenConnection] { lock.withLock { listenConnections } }
+
+    func recordUpload(_ upload: MockTranscriptionUpload) {
+        lock.withLock { if transcriptionUploads.count < Self.recordLimit { transcriptionUploads.append(upload) } }
+    }
+
+    var uploads: [MockTranscriptionUpload] { lock.withLock { transcriptionUploads } }
 
     /// `/mock/stats`: counts per route and outcome.
     var stats: JSON {

@@ -4,7 +4,8 @@ import SwitchboardCore
 
 /// `POST /v1/audio/transcriptions`: parses the multipart upload (a `file` part and a
 /// `model` field are required) and answers with the next transcript line, as `json`
-/// (`{"text": …}`, the default) or plain `text`.
+/// (`{"text": …}`, the default) or plain `text`. Every well-formed upload is recorded
+/// (`MockProviders.transcriptionUploads`) for tests to look into.
 struct TranscriptionsRoute: Sendable {
     let state: MockState
     let faults: MockFaults
@@ -21,6 +22,10 @@ struct TranscriptionsRoute: Sendable {
         }
         guard parts.contains(where: { $0.name == "model" }) else { return ProviderErrors.badRequest("you must provide a model parameter") }
         let format = parts.first { $0.name == "response_format" }.map { String(decoding: $0.content, as: UTF8.self) } ?? "json"
+        var fields: [String: String] = [:]
+        for part in parts where part.filename == nil { if let name = part.name { fields[name] = String(decoding: part.content, as: UTF8.self) } }
+        state.recordUpload(MockTranscriptionUpload(fields: fields, filename: file.filename, file: file.content,
+            authorization: request.headers[.authorization]))
         let outcome = state.outcome(for: .transcriptions)
         if let injected = ProviderErrors.injected(outcome, faults: faults) { return injected }
         try await Task.sleep(for: .milliseconds(faults.ttfbMs))
@@ -31,6 +36,21 @@ struct TranscriptionsRoute: Sendable {
         return Response(status: .ok, headers: [.contentType: "application/json"],
             body: ResponseBody(byteBuffer: ByteBuffer(string: JSONWriter.string(JSON.object(["text": .string(text)])))))
     }
+}
+
+/// One upload the transcription route received.
+public struct MockTranscriptionUpload: Sendable {
+    /// The form's text fields (`model`, `language`, `response_format`, …).
+    public var fields: [String: String]
+    public var filename: String?
+    /// The `file` part's bytes.
+    public var file: [UInt8]
+    public var authorization: String?
+}
+
+extension MockProviders {
+    /// Every transcription upload so far, in order.
+    public var transcriptionUploads: [MockTranscriptionUpload] { state.uploads }
 }
 
 /// Just enough of RFC 7578 to read an upload: parts, their names, filenames and bytes.
