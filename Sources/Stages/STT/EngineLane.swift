@@ -16,6 +16,8 @@ final class EngineLane {
     var task: Int?
     /// The stage has said all it will (`stop`): the engine may end normally now.
     private(set) var inputFinished = false
+    /// Its `recognize` has returned after the input finished.
+    var done = false
     private let quality: ResamplerQuality
 
     /// Room for one second of 20 ms frames beyond `backlog` (a replayed utterance).

@@ -12,11 +12,17 @@ extension RecognitionCall {
             nextLaneID += 1
             let lane = EngineLane(id: nextLaneID, engine: engine, group: index, backlog: replay.count, quality: settings.resamplerQuality)
             var inputs: [RecognitionInput] = []
-            for item in replay { inputs += await convert(item, for: lane) }
+            var problems: [String] = []
+            for item in replay {
+                let (converted, problem) = convert(item, for: lane)
+                inputs += converted
+                if let problem { problems.append(problem) }
+            }
             // The channel has room for the whole replay, so it goes in now, before any new audio.
             for input in inputs { _ = lane.inputs.offer(input) }
             lanes.append(lane)
             run(lane)
+            for problem in Set(problems).sorted() { await report(problem) }
         }
     }
 
@@ -40,10 +46,15 @@ extension RecognitionCall {
     /// A lane's `recognize` returned or threw.
     private func ended(_ id: Int, error: (any Error)?) async {
         guard let index = lanes.firstIndex(where: { $0.id == id }) else { return }
-        let lane = lanes.remove(at: index)
-        lane.inputs.close()
+        let lane = lanes[index]
         if let key = lane.task { tasks.remove(key) }
-        if error == nil, lane.inputFinished { return }
+        // Done as asked: it stays listed, so that its answers still count in a competition.
+        if error == nil, lane.inputFinished {
+            lane.done = true
+            return
+        }
+        lanes.remove(at: index)
+        lane.inputs.close()
         if Task.isCancelled || error is CancellationError { return }
         let why = error.map { "\($0)" } ?? "it stopped answering"
         let stillCompeting = lanes.contains { $0.group == lane.group }

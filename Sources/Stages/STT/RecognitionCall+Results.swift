@@ -6,55 +6,56 @@ import SwitchboardCore
 /// Either way `endpoint:true` goes out exactly once per utterance that had words.
 extension RecognitionCall {
     func received(_ recognition: Recognition, from laneID: Int) async throws {
-        guard let lane = lanes.first(where: { $0.id == laneID }), var utterance = open[recognition.utterance] else { return }
+        guard let lane = lanes.first(where: { $0.id == laneID }), let utterance = open[recognition.utterance] else { return }
+        // State changes happen before the first `await`: another engine's result may run in
+        // between (actor reentrancy) and must see them.
+        let latency = recognition.isLast ? utterance.endedAt.map { (ContinuousClock.now - $0).milliseconds } : nil
         let competing = lanes.filter { $0.group == lane.group }
-        if recognition.isLast, let endedAt = utterance.endedAt {
-            try await send(.event(.sttTrace("stt.final_latency", utterance: utterance.number, ms: (ContinuousClock.now - endedAt).milliseconds, engine: lane.name)))
-        }
         if competing.count == 1 {
-            try await single(recognition, of: &utterance, from: lane)
+            let transcript = single(recognition, of: utterance.number, from: lane)
+            if let latency { try await send(.event(.sttTrace("stt.final_latency", utterance: utterance.number, ms: latency, engine: lane.name))) }
+            if let transcript { try await send(.event(transcript)) }
             return
         }
-        guard recognition.isFinal || recognition.isLast else {
-            if lane.id == competing.first?.id, !recognition.text.isEmpty {
-                try await send(.event(transcript(recognition.text, final: false, endpoint: false, of: utterance, recognition: recognition, engine: lane.name)))
-            }
-            return
+        if recognition.isFinal || recognition.isLast {
+            compete(recognition, of: utterance.number, from: lane)
         }
-        var answer = utterance.answers[lane.id] ?? .init()
+        if let latency { try await send(.event(.sttTrace("stt.final_latency", utterance: utterance.number, ms: latency, engine: lane.name))) }
+        if !recognition.isFinal, !recognition.isLast, lane.id == competing.first?.id, !recognition.text.isEmpty {
+            try await send(.event(transcript(recognition.text, final: false, endpoint: false, of: utterance, recognition: recognition, engine: lane.name)))
+        }
+        try await decideIfComplete(utterance.number)
+    }
+
+    /// Adds a competing engine's final to its answer; the first complete answer starts the
+    /// pick's timer.
+    private func compete(_ recognition: Recognition, of number: Int, from lane: EngineLane) {
+        var answer = open[number]!.answers[lane.id] ?? .init()
         answer.pieces.append(recognition.text)
         answer.confidence = recognition.confidence ?? answer.confidence
         answer.startTs = answer.startTs ?? recognition.startTs
         answer.endTs = recognition.endTs ?? answer.endTs
         answer.complete = recognition.isLast
-        utterance.answers[lane.id] = answer
-        if recognition.isLast, utterance.firstCompleteAt == nil {
-            utterance.firstCompleteAt = .now
-            let number = utterance.number
-            let wait = settings.pickWait
-            let timer = Task {
-                try? await Task.sleep(for: wait)
-                try? await self.decide(number)
-            }
-            _ = tasks.add(timer)
-        }
-        open[utterance.number] = utterance
-        try await decideIfComplete(utterance.number)
+        open[number]!.answers[lane.id] = answer
+        guard recognition.isLast, open[number]!.firstCompleteAt == nil else { return }
+        open[number]!.firstCompleteAt = .now
+        let wait = settings.pickWait
+        _ = tasks.add(Task {
+            try? await Task.sleep(for: wait)
+            try? await self.decide(number)
+        })
     }
 
     /// A lone engine: interims and finals as they come, the last one with the endpoint.
-    private func single(_ recognition: Recognition, of utterance: inout CallerUtterance, from lane: EngineLane) async throws {
+    private func single(_ recognition: Recognition, of number: Int, from lane: EngineLane) -> Event? {
         let text = recognition.text.trimmingCharacters(in: .whitespaces)
         if recognition.isLast {
-            open[utterance.number] = nil
-            guard !text.isEmpty || utterance.finalsSent > 0 else { return }
-            try await send(.event(transcript(text, final: true, endpoint: true, of: utterance, recognition: recognition, engine: lane.name)))
-            return
+            guard let utterance = open.removeValue(forKey: number), !text.isEmpty || utterance.finalsSent > 0 else { return nil }
+            return transcript(text, final: true, endpoint: true, of: utterance, recognition: recognition, engine: lane.name)
         }
-        guard !text.isEmpty else { return }
-        if recognition.isFinal { utterance.finalsSent += 1 }
-        open[utterance.number] = utterance
-        try await send(.event(transcript(text, final: recognition.isFinal, endpoint: false, of: utterance, recognition: recognition, engine: lane.name)))
+        guard !text.isEmpty, open[number] != nil else { return nil }
+        if recognition.isFinal { open[number]!.finalsSent += 1 }
+        return transcript(text, final: recognition.isFinal, endpoint: false, of: open[number]!, recognition: recognition, engine: lane.name)
     }
 
     /// Picks now if every competing engine has answered.

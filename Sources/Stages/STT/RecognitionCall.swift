@@ -1,5 +1,6 @@
 import Channels
 import Foundation
+import Speech
 import Synchronization
 import SwitchboardCore
 
@@ -107,28 +108,29 @@ actor RecognitionCall {
 
     /// Hands one input to every engine of the active group, each in its own format.
     func feed(_ input: RecognitionReplay) async throws {
-        for lane in lanes {
-            for converted in await convert(input, for: lane) {
-                // A lane that failed meanwhile has been closed and replaced; its replacement was
-                // given the utterance from the buffer.
-                try? await lane.inputs.send(converted)
-            }
+        for lane in lanes where !lane.done {
+            let (converted, problem) = convert(input, for: lane)
+            if let problem { await report(problem) }
+            // A lane that failed meanwhile has been closed and replaced; its replacement was
+            // given the utterance from the buffer.
+            for item in converted { try? await lane.inputs.send(item) }
         }
     }
 
-    func convert(_ input: RecognitionReplay, for lane: EngineLane) async -> [RecognitionInput] {
+    /// `input` in `lane`'s format, or what went wrong. Synchronous, so that a replay is
+    /// converted and queued whole before any new audio can reach the lane.
+    func convert(_ input: RecognitionReplay, for lane: EngineLane) -> (inputs: [RecognitionInput], problem: String?) {
         switch input {
         case .begin(let utterance, let ts, let listen):
-            return [.begin(utterance: utterance, ts: ts, listen: listen)]
+            return ([.begin(utterance: utterance, ts: ts, listen: listen)], nil)
         case .audio(let frame):
             do {
-                return [.audio(try lane.convert(frame))]
+                return ([.audio(try lane.convert(frame))], nil)
             } catch {
-                await report("cannot convert \(frame.codec.rawValue) audio at \(frame.rate) Hz for \(lane.name): \(error)")
-                return []
+                return ([], "cannot convert \(frame.codec.rawValue) audio at \(frame.rate) Hz for \(lane.name) (it takes \(lane.engine.inputFormat(for: SpeechFormat(codec: frame.codec, rate: frame.rate)))): \(error)")
             }
         case .end(let utterance, let ts):
-            return (lane.finishAudio(ts: ts).map { [RecognitionInput.audio($0)] } ?? []) + [.end(utterance: utterance, ts: ts)]
+            return ((lane.finishAudio(ts: ts).map { [RecognitionInput.audio($0)] } ?? []) + [.end(utterance: utterance, ts: ts)], nil)
         }
     }
 
@@ -138,7 +140,7 @@ actor RecognitionCall {
         if let speaking, let last = open[speaking] { try await end(ts: last.lastTs) }
         for lane in lanes { lane.finishInputs() }
         let deadline = ContinuousClock.now + settings.drainDeadline
-        while !lanes.isEmpty, !open.isEmpty, ContinuousClock.now < deadline {
+        while lanes.contains(where: { !$0.done }), !open.isEmpty, ContinuousClock.now < deadline {
             try await Task.sleep(for: .milliseconds(10))
         }
         for number in open.keys.sorted() { try await decide(number) }
