@@ -11,6 +11,7 @@ let package = Package(
         .executable(name: "llm-stream", targets: ["llm-stream"]),
         .executable(name: "sentence-split", targets: ["sentence-split"]),
         .executable(name: "tts-cache", targets: ["tts-cache"]),
+        .executable(name: "stt-stream", targets: ["stt-stream"]),
         .executable(name: "switchboard", targets: ["switchboard"]),
         .library(name: "SwitchboardCore", targets: ["SwitchboardCore"]),
         .library(name: "Audio", targets: ["Audio"]),
@@ -133,6 +134,7 @@ let package = Package(
         .executableTarget(name: "llm-stream", dependencies: toolDependencies + ["Dialogue"]),
         .executableTarget(name: "sentence-split", dependencies: toolDependencies),
         .executableTarget(name: "tts-cache", dependencies: toolDependencies + ["Speech", "SpeechCache", "Dialogue"]),
+        .executableTarget(name: "stt-stream", dependencies: toolDependencies),
         .executableTarget(name: "switchboard", dependencies: toolDependencies + ["Supervisor", "Runtime"]),
         // The sentence-splitting tables: checked by StagesTests, exported by `bench sentences
         // --write-cases` so that a peer segmenter is scored on the very same cases.

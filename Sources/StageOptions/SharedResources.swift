@@ -32,6 +32,8 @@ public final class SharedResources: Sendable {
     private let tenantPromptDirectories = ProcessWideCache<String, [String: String]>()
     private let clipStores = ProcessWideCache<String, any ClipStore>()
     private let speakableTexts = ProcessWideCache<String, SpeakableText>()
+    let decoderPools = ProcessWideCache<String, PocketsphinxDecoderPool>()
+    let grammars = ProcessWideCache<String, RecognitionGrammar>()
 
     public init(
         http: HTTPClient = .shared, environment: [String: String] = ProcessInfo.processInfo.environment,

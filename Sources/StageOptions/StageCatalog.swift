@@ -6,10 +6,10 @@ import SwitchboardCore
 public enum StageCatalog {
     /// The option set of each built-in stage, in the order of a call.
     static var optionSets: [any StageOptionSet.Type] {
-        [MuLawDecodeOptions.self, VADOptions.self, LLMStreamOptions.self, SentenceSplitOptions.self, TTSCacheOptions.self, MuLawEncodeOptions.self]
+        [MuLawDecodeOptions.self, VADOptions.self, STTStreamOptions.self, LLMStreamOptions.self, SentenceSplitOptions.self, TTSCacheOptions.self, MuLawEncodeOptions.self]
     }
 
-    /// The built-in stage names: mulaw-decode, vad, llm-stream, sentence-split, tts-cache, mulaw-encode.
+    /// The built-in stage names: mulaw-decode, vad, stt-stream, llm-stream, sentence-split, tts-cache, mulaw-encode.
     public static let names: [String] = optionSets.map { $0.toolName }
 
     /// Parses a node's argv (argv[0] is the tool name) with that tool's own option set.
