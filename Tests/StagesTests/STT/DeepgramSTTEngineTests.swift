@@ -167,3 +167,60 @@ import Testing
         }
     }
 }
+
+/// Drops, cancellation, and a drop in the middle of a call.
+@Suite(.serialized) struct DeepgramSTTEngineDropTests {
+    static let wide = SpeechFormat(codec: .pcm16, rate: 16000)
+
+    @Test func aSocketThatKeepsDroppingMakesTheEngineThrow() async throws {
+        var faults = MockFaults()
+        faults.disconnectAfter = 1
+        try await withMockProviders({ $0.transcripts = ["Hello."]; $0.faults[.listen] = faults }) { mock, base in
+            let run = CloudRecognitionRun(deepgramEngine(String(base.dropLast("/v1".count))))
+            let hello = try spokenUtterance("hello there", format: Self.wide, quietAfterMs: 100)
+            try await run.say(1, hello.audio, format: Self.wide, ts: 0)
+            await #expect(throws: ProviderError.self) { try await run.finish() }
+            #expect((2...4).contains(mock.listenConnections.count), "bounded reopening: \(mock.listenConnections.count)")
+            #expect(!run.recognitions.contains { $0.isLast })
+        }
+    }
+
+    @Test func cancellingTheCallEndsItAtOnce() async throws {
+        try await withMockProviders({ $0.transcripts = ["Hello."] }) { mock, base in
+            let run = CloudRecognitionRun(deepgramEngine(String(base.dropLast("/v1".count))))
+            let hello = try spokenUtterance("hello there", format: Self.wide, quietAfterMs: 100)
+            try await run.input.send(.begin(utterance: 1, ts: 0, listen: nil))
+            for chunk in CloudRecognitionRun.chunks(hello.audio, format: Self.wide, ts: 0) { try await run.input.send(.audio(chunk)) }
+            while mock.listenConnections.first?.audio.count != hello.audio.count { try await Task.sleep(for: .milliseconds(10)) }
+            let cancelled = ContinuousClock.now
+            run.cancel()
+            await #expect(throws: CancellationError.self) { try await run.finish() }
+            #expect(ContinuousClock.now - cancelled < .milliseconds(500))
+        }
+    }
+
+    @Test func aDropBetweenUtterancesLosesNothing() async throws {
+        // Utterance 1 completes (SpeechStarted, interims, its final: well under 40 messages);
+        // the socket then drops during utterance 2, whose audio a new socket hears again.
+        var faults = MockFaults()
+        faults.disconnectAfter = 6
+        faults.faultyRequests = 1
+        try await withMockProviders({ $0.transcripts = ["I need an appointment.", "Tomorrow at nine."]; $0.faults[.listen] = faults }) { mock, base in
+            let run = CloudRecognitionRun(deepgramEngine(String(base.dropLast("/v1".count))))
+            let first = try spokenUtterance("I need an appointment", format: Self.wide, quietAfterMs: 100)
+            try await run.say(1, first.audio, format: Self.wide, ts: 1000)
+            let last1 = try await run.last(of: 1)
+            let second = try spokenUtterance("tomorrow at nine o'clock in the morning if you can", format: Self.wide, quietAfterMs: 100)
+            try await run.say(2, second.audio, format: Self.wide, ts: 5000)
+            let last2 = try await run.last(of: 2)
+            try await run.finish()
+            let connections = mock.listenConnections
+            try #require(connections.count == 2, "dropped once, reopened once")
+            #expect(last1.text == "I need an appointment.")
+            // The new socket heard only utterance 2: utterance 1 was settled and answered.
+            #expect(connections[1].audio == second.audio)
+            #expect(!last2.text.isEmpty, "utterance 2's words arrive from the new socket")
+            #expect(abs((last2.startTs ?? 0) - (5000 + second.onsetMs)) <= 60)
+        }
+    }
+}

@@ -30,9 +30,14 @@ extension DeepgramCall {
     }
 
     /// After a drop: a new socket for the same audio. Without audio sent yet, the next audio
-    /// opens one.
+    /// opens one. A server that keeps dropping the socket before it says anything of use is
+    /// as gone as one that refuses it: after `connectAttempts` such drops in a row, throw.
     mutating func reconnect() async throws {
         guard let format else { return }
+        dropsWithoutResults += 1
+        guard dropsWithoutResults <= engine.connectAttempts else {
+            throw ProviderError(kind: .serverError, message: "deepgram: the socket dropped \(dropsWithoutResults) times in a row without a result")
+        }
         try await connect(format: format)
     }
 

@@ -43,6 +43,8 @@ struct DeepgramCall {
 
     var socket: Socket?
     var socketsOpened = 0
+    /// Drops since the last `Results`: bounds reopening a socket that never works.
+    var dropsWithoutResults = 0
     /// The audio format of the socket (its query says it); set by the first audio.
     var format: SpeechFormat?
     /// The utterance between its `begin` and its `end`.
@@ -89,7 +91,10 @@ struct DeepgramCall {
                 logger.warning("deepgram sent a frame that is not a JSON message; ignored")
                 break
             }
-            if case .results(let results) = decoded { try await route(results) }
+            if case .results(let results) = decoded {
+                dropsWithoutResults = 0
+                try await route(results)
+            }
         case .socketEnded(let id, let error) where id == socket?.id:
             if socket?.closeStreamSent == true, error == nil { return try await finishAll() }
             logger.warning("deepgram socket ended: \(error.map { "\($0)" } ?? "closed by the server")")
