@@ -12,7 +12,9 @@ struct GrammarCommand: ParsableCommand {
         discussion: """
             Every example phrase of every intent, with slot placeholders expanded (names from \
             the slot's list, numbers, dates, times, yes/no), as a JSGF grammar the embedded \
-            recognizer can load. Exit status 78 for a bad script.
+            recognizer can load: public rule <utterance> for the whole script, then \
+            <state_S> for each state and <state_S_X> for state S asking slot X, the rules \
+            named by llm-stream's listen events. Exit status 78 for a bad script.
 
             Example:
               llm-stream grammar --script Examples/receptionist.yaml \\

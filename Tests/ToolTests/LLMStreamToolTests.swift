@@ -23,7 +23,7 @@ import Testing
             #"echo "I need an appointment tomorrow at ten" | llm-stream --script Examples/receptionist.yaml --today 2026-11-21 --words-per-second 0 --text"#)
         #expect(result.status == 0, "\(result.stderr)")
         let types = result.json.compactMap { $0["type"] as? String }
-        let turn = ["response.start", "response.end", "trace", "trace", "trace", "context"]
+        let turn = ["response.start", "response.end", "trace", "trace", "trace", "listen", "context"]
         #expect(types.filter { $0 != "token" } == turn + turn)
         let said = replies(result)
         #expect(said.first == "Good morning, Sunrise Clinic. How can I help you?")

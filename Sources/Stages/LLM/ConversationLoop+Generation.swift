@@ -76,10 +76,11 @@ extension ConversationLoop {
         // The dialogue is over even if the caller cut its last answer short; `context` says
         // so, for a node restored from it.
         if agent.endsConversation { memory.endConversation() }
-        try await sendContext()
         // The engine's state moved on even if the caller cut the answer short: what it waits
-        // for now is what the recognizer should listen for.
+        // for now is what the recognizer should listen for. Before `context`, which stays the
+        // turn's last word (a snapshot of everything, the listen included in its state).
         if let listen = agent.listen { try await output.send(.event(listen.event(turn: agent.turn))) }
+        try await sendContext()
     }
 
     func sendContext() async throws {
