@@ -133,10 +133,12 @@ struct DeepgramCall {
 
     private mutating func end(_ utterance: Int) async throws {
         if current == utterance { current = nil }
-        guard socket != nil else {
-            // Nothing was heard (or the socket is gone with nothing to resend): nothing to wait for.
-            unsettled.forget(utterance: utterance)
-            try await emit(Recognition(utterance: utterance, text: "", isFinal: true, isLast: true))
+        let unanswered = socket != nil && unsettled.pieces.contains { $0.utterance == utterance }
+        guard unanswered || !finalizing.isEmpty else {
+            // Nothing sent, or all of it settled by finals already: Deepgram has nothing more
+            // to say about this utterance, so its last result is empty, now (answers go in
+            // order: not while an earlier utterance still waits).
+            try await answer(utterance, with: nil)
             return
         }
         finalizing.append(Finalizing(utterance: utterance, markMs: socket!.clock.sentMs, deadline: .now + engine.finalizeTimeout))
