@@ -1,9 +1,9 @@
 # Switchboard — one entry point for set-up, demo, tests and benchmarks.
 SWIFT ?= swift
 BIN   := .build/debug
-TOOLS := mulaw-decode mulaw-encode vad llm-stream sentence-split tts-cache switchboard
+TOOLS := mulaw-decode mulaw-encode vad stt-stream llm-stream sentence-split tts-cache switchboard
 
-.PHONY: all deps build demo test bench corpus vad-eval vad-compare completions clean
+.PHONY: all deps build demo test bench corpus vad-eval vad-compare stt-corpus stt-eval completions clean
 
 all: build
 
@@ -39,6 +39,17 @@ vad-eval: corpus
 vad-compare: corpus
 	$(SWIFT) build -c release --product vad
 	@./scripts/vad-compare.py
+
+# The STT corpus (receptionist lines and general sentences in several espeak-ng and flite
+# voices, clean and at 10 dB SNR, and real human recordings from Debian's Asterisk prompts, all
+# through the telephone chain), generated, not committed: bench-data/stt-corpus. `stt-stream
+# eval` scores pocketsphinx on its evaluation part, free-form and with the script's grammars.
+stt-corpus: deps
+	@./scripts/stt-corpus.py
+
+stt-eval: stt-corpus
+	$(SWIFT) build -c release --product stt-stream
+	.build/release/stt-stream eval
 
 # Shell completions, generated from the argument parsers; the results are committed.
 completions: build

@@ -53,7 +53,8 @@ struct STTStreamCommand: AsyncParsableCommand {
                 jq -c 'select(.type=="transcript")'
               mulaw-decode -i call.wav | vad | stt-stream --engine deepgram,pocketsphinx --text
             """,
-        version: SwitchboardVersion.current)
+        version: SwitchboardVersion.current,
+        subcommands: [EvalCommand.self])
 
     @OptionGroup var options: STTStreamOptions
     @OptionGroup var frameOutput: FrameOutputOptions
