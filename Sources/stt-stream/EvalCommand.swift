@@ -27,8 +27,8 @@ struct EvalCommand: AsyncParsableCommand {
             Exit status: 0 done, 65 no corpus or a bad manifest, 78 bad script or model.
 
             Examples:
-              make stt-corpus && stt-stream eval
-              stt-stream eval --modes step,compete --split tuning --json
+              make stt-corpus && stt-stream eval  # needs: a release build, minutes
+              stt-stream eval --modes step,compete --split tuning --json  # needs: minutes
             """)
 
     @Option(help: ArgumentHelp("The corpus folder.", valueName: "dir"), completion: .directory)

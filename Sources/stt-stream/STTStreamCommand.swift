@@ -49,9 +49,11 @@ struct STTStreamCommand: AsyncParsableCommand {
             engine failed, 78 bad configuration (missing API key or model, malformed grammar).
 
             Examples:
-              mulaw-decode -i call.wav | vad | stt-stream --grammar-from-script Examples/receptionist.yaml |
+              mulaw-decode -i Examples/call.wav | vad |
+                stt-stream --grammar-from-script Examples/receptionist.yaml |
                 jq -c 'select(.type=="transcript")'
-              mulaw-decode -i call.wav | vad | stt-stream --engine deepgram,pocketsphinx --text
+              mulaw-decode -i Examples/call.wav | vad |
+                stt-stream --engine deepgram,pocketsphinx --text  # needs: DEEPGRAM_API_KEY
             """,
         version: SwitchboardVersion.current,
         subcommands: [EvalCommand.self])
