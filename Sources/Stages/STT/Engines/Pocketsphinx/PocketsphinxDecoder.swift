@@ -11,8 +11,8 @@ final class PocketsphinxDecoder {
         var text: String
         /// Posterior probability of `text` in the utterance's word lattice (0…1).
         var confidence: Double
-        /// First and last 10 ms frame of the recognised words, from the utterance start.
-        var frames: ClosedRange<Int>?
+        /// 10 ms frames decoded in the utterance.
+        var frames = 0
     }
 
     private let decoder: OpaquePointer
@@ -59,7 +59,8 @@ final class PocketsphinxDecoder {
             jsgf = parsed
         }
         let languageWeight = Float(cmd_ln_float_r(ps_get_config(decoder), "-lw"))
-        guard let jsgfRule = jsgf_get_rule(jsgf, rule),
+        // This sphinxbase names rules `grammar.rule` (and adds the angle brackets itself).
+        guard let jsgfRule = jsgf_get_rule(jsgf, "\(grammar.name).\(rule)"),
               let fsg = jsgf_build_fsg(jsgf, jsgfRule, ps_get_logmath(decoder), languageWeight) else {
             throw .grammarRejected(file: grammar.file, rule: rule)
         }
@@ -81,9 +82,22 @@ final class PocketsphinxDecoder {
     func begin(search: String) {
         if inUtterance { ps_end_utt(decoder) }
         ps_set_search(decoder, search)
-        cmn_live_set(ps_get_feat(decoder).pointee.cmn_struct, cepstralMean)
+        resetCepstralMean()
         ps_start_utt(decoder)
         inUtterance = true
+    }
+
+    /// Live CMN keeps a running sum over a window of frames: `cmn_live_set` alone changes the
+    /// mean but not that sum, so the previous utterance would come back at the next update.
+    /// Both are set as if `CMN_WIN` frames of the telephone mean had been heard.
+    private func resetCepstralMean() {
+        let cmn = ps_get_feat(decoder).pointee.cmn_struct!
+        cmn_live_set(cmn, cepstralMean)
+        let window: Int32 = 500  // CMN_WIN
+        for index in 0..<Int(cmn.pointee.veclen) {
+            cmn.pointee.sum[index] = cepstralMean[index] * mfcc_t(window)
+        }
+        cmn.pointee.nframe = window
     }
 
     /// Decodes more of the utterance; returns the partial hypothesis so far ("" for none).
@@ -105,7 +119,7 @@ final class PocketsphinxDecoder {
         let text = ps_get_hyp(decoder, &score).map { String(cString: $0) } ?? ""
         guard !text.isEmpty else { return Hypothesis(text: "", confidence: 0) }
         let posterior = logmath_exp(ps_get_logmath(decoder), ps_get_prob(decoder))
-        return Hypothesis(text: text, confidence: min(1, max(0, posterior)), frames: wordFrames())
+        return Hypothesis(text: text, confidence: min(1, max(0, posterior)), frames: Int(ps_get_n_frames(decoder)))
     }
 
     /// A whole utterance at once (the free-form second pass of a poor grammar match).
@@ -113,25 +127,5 @@ final class PocketsphinxDecoder {
         begin(search: search)
         _ = feed(samples)
         return finish()
-    }
-
-    /// Frames from the first to the last real word (fillers and silences left out).
-    private func wordFrames() -> ClosedRange<Int>? {
-        var first: Int32?
-        var last: Int32 = 0
-        var segment = ps_seg_iter(decoder)
-        while let current = segment {
-            let word = String(cString: ps_seg_word(current))
-            if !(word.hasPrefix("<") || word.hasPrefix("[") || word.hasPrefix("+")) {
-                var start: Int32 = 0
-                var end: Int32 = 0
-                ps_seg_frames(current, &start, &end)
-                if first == nil { first = start }
-                last = max(last, end)
-            }
-            segment = ps_seg_next(current)
-        }
-        guard let first else { return nil }
-        return Int(first)...Int(max(first, last))
     }
 }
