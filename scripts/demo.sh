@@ -1,7 +1,7 @@
 #!/bin/sh
 # The demo: a sample call (Maria Lopez asking for an appointment) decoded as Twilio would deliver
-# it, inspected, re-encoded, her speech found by vad, her words answered by the receptionist
-# script, a typed conversation, its answers cut into sentences and spoken by tts-cache into a WAV
+# it, inspected, re-encoded, her speech found by vad; a synthesized caller recognized by stt-stream
+# and answered by the receptionist script, a typed conversation, its answers cut into sentences and spoken by tts-cache into a WAV
 # (the second time from its cache), and the same stages as a ring in one process.
 set -eu
 bin=${BIN:-.build/debug}
@@ -32,25 +32,29 @@ echo "== 4. mulaw-decode -i $call | vad | switchboard dump --no-audio   (where M
 "$bin/mulaw-decode" -i "$call" | "$bin/vad" | "$bin/switchboard" dump --no-audio
 
 echo
-echo "== 5. Maria's words into the receptionist, in real time (8 s): mulaw-decode --realtime | vad |"
-echo "      (stand-in STT) | llm-stream"
-echo "   Not built yet: stt-stream (Examples/stand-in-stt.py gives her words, Examples/call.txt, at the"
-echo "   end of her speech), tts-cache (answers are text), the Twilio server and the virtual caller."
-# `head -n -1` keeps the file's `stop` out: it would end the call before the agent answers.
-"$bin/mulaw-decode" -i "$call" --rate 8000 --realtime --text | head -n -1 | "$bin/vad" --text |
-    python3 Examples/stand-in-stt.py Examples/call.txt |
+echo "== 5. a caller's three turns (espeak-ng, through the 8 kHz telephone chain) recognized by"
+echo "      stt-stream (pocketsphinx, the script's grammar) and answered: mulaw-decode | vad | stt-stream | llm-stream"
+turns=$(mktemp -d)
+i=0
+for line in "i need an appointment tomorrow at ten" "my name is asha" "yes please"; do
+    i=$((i + 1))
+    espeak-ng -v en-us+m3 -s 150 -w "$turns/$i.wav" "$line"
+done
+sox -n -r 22050 -c 1 -b 16 "$turns/quiet.wav" trim 0 1.2
+sox "$turns/quiet.wav" "$turns/1.wav" "$turns/quiet.wav" "$turns/2.wav" "$turns/quiet.wav" "$turns/3.wav" "$turns/quiet.wav" \
+    -r 8000 "$out/caller.wav"
+rm -r "$turns"
+"$bin/mulaw-decode" -i "$out/caller.wav" --rate 8000 --text | "$bin/vad" --text |
+    "$bin/stt-stream" --grammar-from-script Examples/receptionist.yaml --text |
     "$bin/llm-stream" --script Examples/receptionist.yaml --words-per-second 0 --text |
     python3 -c '
 import json, sys
 reply = ""
 for line in sys.stdin:
     event = json.loads(line)
-    if event["type"] == "vad": print("   %5d ms  vad %s" % (event["ts"], event["event"]))
-    elif event["type"] == "response.start" and event["text"]: print("   caller: ", event["text"])
+    if event["type"] == "response.start" and event["text"]: print("   heard:   ", event["text"])
     elif event["type"] == "token": reply += event["text"]
-    elif event["type"] == "response.end":
-        cut = " ... (cut off: Maria is speaking)" if event.get("reason") == "interrupted" else ""
-        print("   agent:  ", reply + cut); reply = ""
+    elif event["type"] == "response.end": print("   agent:   ", reply); reply = ""
 '
 
 echo
