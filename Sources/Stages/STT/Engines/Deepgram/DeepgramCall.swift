@@ -116,14 +116,14 @@ struct DeepgramCall {
             logger.warning("deepgram: audio changed to \(chunk.format); reopening the socket")
             dropSocket()
         }
-        if socket == nil {
+        guard let connection = socket?.connection else {
             try await connect(format: chunk.format)  // sends the unsettled audio, this chunk included
             return
         }
         do {
-            try await socket!.connection.send(binary: chunk.bytes)
-            socket!.clock.sent(chunk)
-            socket!.lastSent = .now
+            try await connection.send(binary: chunk.bytes)
+            socket?.clock.sent(chunk)
+            socket?.lastSent = .now
         } catch {
             logger.warning("deepgram: sending audio failed: \(error)")
             dropSocket()
@@ -133,15 +133,15 @@ struct DeepgramCall {
 
     private mutating func end(_ utterance: Int) async throws {
         if current == utterance { current = nil }
-        let unanswered = socket != nil && unsettled.pieces.contains { $0.utterance == utterance }
-        guard unanswered || !finalizing.isEmpty else {
+        let unanswered = unsettled.pieces.contains { $0.utterance == utterance }
+        guard let open = socket, unanswered || !finalizing.isEmpty else {
             // Nothing sent, or all of it settled by finals already: Deepgram has nothing more
             // to say about this utterance, so its last result is empty, now (answers go in
             // order: not while an earlier utterance still waits).
             try await answer(utterance, with: nil)
             return
         }
-        finalizing.append(Finalizing(utterance: utterance, markMs: socket!.clock.sentMs, deadline: .now + engine.finalizeTimeout))
+        finalizing.append(Finalizing(utterance: utterance, markMs: open.clock.sentMs, deadline: .now + engine.finalizeTimeout))
         try await sendControl("Finalize")
     }
 
