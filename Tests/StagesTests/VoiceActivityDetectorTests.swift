@@ -54,6 +54,33 @@ import SwitchboardCore
         #expect(output.compactMap(\.audio) == frames(samples, rate: rate).compactMap(\.audio))
     }
 
+    /// Real human prompts from Debian's asterisk-core-sounds-en-wav and -fr-wav (two speakers),
+    /// on a quiet line with a second before and after. The old tone veto took this female
+    /// voice's vowels for tones: starts came up to 220 ms late and a prompt fell in two.
+    @Test(arguments: ["en_US_f_Allison/agent-pass", "en_US_f_Allison/conf-onlyperson",
+                      "en_US_f_Allison/vm-saved", "fr_CA_f_June/agent-pass"])
+    func findsAHumanPromptWhereItIs(prompt: String) async throws {
+        let path = "/usr/share/asterisk/sounds/\(prompt).wav"
+        try #require(FileManager.default.fileExists(atPath: path),
+                     "\(path) is missing: apt-get install asterisk-core-sounds-en-wav asterisk-core-sounds-fr-wav")
+        let reader = try SoundFileReader(path: path)
+        let rate = reader.sampleRate
+        #expect(rate == 8000)
+        let voice = reader.readAll()
+        let (onsetMs, offsetMs) = SynthesizedSpeech.span(of: voice, rate: rate)
+        let body = TestSignal.silence(ms: 1000, rate: rate) + voice + TestSignal.silence(ms: 1000, rate: rate)
+        let samples = TestSignal.mix(body, TestSignal.whiteNoise(body.count, dBFS: -65, seed: 9))
+        let found = utterances(try await VoiceActivityDetector().output(for: frames(samples, rate: rate)))
+        let onset = 1000 + onsetMs, offset = 1000 + offsetMs
+        #expect(found.count == 1, "\(prompt): \(found), speech \(onset)–\(offset)")
+        let utterance = try #require(found.first)
+        #expect(abs(utterance.start - onset) <= 50, "\(prompt): start \(utterance.start) vs onset \(onset)")
+        // The end may come early: a prompt can fade out in a murmur below 300 Hz (conf-onlyperson:
+        // 250 ms of it), which the label counts and the detector does not listen to.
+        let end = found.last!.end
+        #expect(end <= offset + 150 && end >= offset - 300, "\(prompt): end \(end) vs offset \(offset)")
+    }
+
     @Test func startIsDecidedWithin100msOfTheOnset() async throws {
         let speech = try SynthesizedSpeech("Yes, that works for me", rate: 8000)
         let (samples, onset, _) = call(speech)

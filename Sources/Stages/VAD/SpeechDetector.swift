@@ -22,6 +22,9 @@ public struct SpeechDetector {
         public var levelDB: Float
         public var threshold: Float
         public var isSpeech: Bool
+        /// Over the lower edge threshold: not enough to decide, enough to widen an utterance
+        /// at its edges (`Endpointer`).
+        public var mayBeSpeech: Bool
     }
 
     public static let hopMs = 20
@@ -38,16 +41,29 @@ public struct SpeechDetector {
     /// than half of the last 10 s.
     static let noisePercentile: Float = 0.4
     static let percentileMemoryFrames = Float(10_000 / hopMs)
+    /// The most that percentile is believed (dB over the floor). Babble, the worst noise of the
+    /// corpus, puts it at 5–7 dB; above that it is a caller who talked through most of the
+    /// last ten seconds (a human does, from the first second of a call), whose words would
+    /// otherwise become the line's noise and push the threshold into the middle of them.
+    static let noiseCeiling: Float = 6.5
     static let minimumThreshold: Float = 1.5
     static let margin: Float = 2
     /// Must stay below `margin`, or the threshold could sink into the noise and stay there.
     static let hysteresis: Float = 1
     static let hysteresisFrames = 260 / hopMs
+    /// The edge threshold's margin over the line's noise, and its own floor: a voice fading
+    /// in or out sits this little above what the noise alone reaches.
+    static let edgeMargin: Float = 0.75
+    static let minimumEdgeThreshold: Float = 1
     /// A tone (even through µ-law) puts more than this share of the band's energy into one or
     /// two spectral peaks. A voice rarely does, but can come close: a high female voice's vowels
     /// put 90 % into two harmonics in a third of their frames, and 0.9 here lost them (measured on
     /// the Asterisk prompts, scripts/vad-human-corpus.py); 99 % is reached in about 2 %.
     static let tonalShare: Float = 0.99
+    /// Right after `toneFrames` tonal frames (a tone, not a vowel's chance peak), a frame this
+    /// tonal is the tone's end.
+    static let toneEndShare: Float = 0.5
+    static let toneFrames = 3
 
     public let rate: Int
     /// Samples per hop.
@@ -78,6 +94,8 @@ public struct SpeechDetector {
     /// fading syllable is not cut off (hysteresis).
     private var framesSinceSpeech = Int.max
     private var previousWasTonal = false
+    /// Frames in a row over `tonalShare`.
+    private var tonalRun = 0
 
     /// - Parameters:
     ///   - rate: 8000 or 16000.
@@ -122,7 +140,7 @@ public struct SpeechDetector {
         }
         guard filled >= windowLength - hop else {
             filled += hop
-            return Features(bandSNR: 0, tonality: 0, levelDB: -120, threshold: 0, isSpeech: false)
+            return Features(bandSNR: 0, tonality: 0, levelDB: -120, threshold: 0, isSpeech: false, mayBeSpeech: false)
         }
         windowed.withUnsafeMutableBufferPointer { windowed in
             samples.withUnsafeBufferPointer { samples in
@@ -146,21 +164,27 @@ public struct SpeechDetector {
         }
 
         let bandSNR = meanBandSNR()
-        let noiseSNR = recentSNR.percentile ?? 0
+        let noiseSNR = min(recentSNR.percentile ?? 0, Self.noiseCeiling)
         let lowered = framesSinceSpeech < Self.hysteresisFrames ? Self.hysteresis : 0
         // Never below the minimum: the end of a loud sound (a tone cut off, a door) must not
         // leave a threshold that the line's own hiss crosses.
         let threshold = max(Self.minimumThreshold, noiseSNR + Self.margin - lowered) + thresholdOffset
+        let edgeThreshold = max(Self.minimumEdgeThreshold, noiseSNR + Self.edgeMargin) + thresholdOffset
         // Tonality can only veto, so it is measured only where it matters.
-        let candidate = levelDB > Self.silenceLevel && bandSNR > threshold
-        let tonality = candidate ? measureTonality(total: total) : 0
-        let tonal = tonality >= Self.tonalShare
+        let audible = levelDB > Self.silenceLevel
+        let candidate = audible && bandSNR > threshold
+        let edgeCandidate = audible && bandSNR > edgeThreshold
+        let tonality = candidate || edgeCandidate ? measureTonality(total: total) : 0
+        // The frame in which a tone stops holds its cut, which splatters over the band: still
+        // the tone, not a caller, as long as the tone is most of it.
+        let tonal = tonality >= Self.tonalShare || (tonalRun >= Self.toneFrames && tonality >= Self.toneEndShare)
+        tonalRun = tonality >= Self.tonalShare ? tonalRun + 1 : 0
         let isSpeech = candidate && !tonal
         if !tonal { recentSNR.add(bandSNR) }
         previousWasTonal = tonal
         framesSinceSpeech = isSpeech ? 0 : framesSinceSpeech.saturatingIncrement()
-        return Features(bandSNR: bandSNR, tonality: tonality,
-                        levelDB: levelDB, threshold: threshold, isSpeech: isSpeech)
+        return Features(bandSNR: bandSNR, tonality: tonality, levelDB: levelDB, threshold: threshold,
+                        isSpeech: isSpeech, mayBeSpeech: isSpeech || (edgeCandidate && !tonal))
     }
 
     /// Fills `bandEnergy` from `power`; returns the energy of the whole band.

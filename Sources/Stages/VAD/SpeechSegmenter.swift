@@ -43,7 +43,8 @@ public struct SpeechSegmenter {
             // so `--silence-ms` and the other settings keep their resolution.
             for step in stride(from: 0, to: SpeechDetector.hopMs, by: Self.endpointingStepMs) {
                 if let transition = endpointer.push(isSpeech: features.isSpeech, at: pendingStart + Double(step),
-                                                    durationMs: Double(Self.endpointingStepMs)) {
+                                                    durationMs: Double(Self.endpointingStepMs),
+                                                    mayBeSpeech: features.mayBeSpeech) {
                     transitions.append(transition)
                 }
             }
