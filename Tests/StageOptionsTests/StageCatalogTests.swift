@@ -21,7 +21,7 @@ extension OneAtATime {
         }
 
         @Test func namesTheBuiltInStagesInCallOrder() {
-            #expect(StageCatalog.names == ["mulaw-decode", "vad", "llm-stream", "sentence-split", "tts-cache", "mulaw-encode"])
+            #expect(StageCatalog.names == ["mulaw-decode", "vad", "stt-stream", "llm-stream", "sentence-split", "tts-cache", "mulaw-encode"])
         }
 
         @Test func mulawDecodeKeepsItsInputOptionsForTheBinding() async throws {
@@ -81,7 +81,7 @@ extension OneAtATime {
         }
 
         @Test func anUnknownToolIsNotBuiltIn() async throws {
-            #expect(try await parsed(["stt-stream"]) == nil)
+            #expect(try await parsed(["whisper-cli"]) == nil)
             #expect(try await parsed(["python3", "Examples/gain.py"]) == nil)
             #expect(try await parsed([]) == nil)
         }
