@@ -44,6 +44,7 @@ struct MockProvidersCommand: AsyncParsableCommand {
               server_error        probability of 500
               stall_after         stop sending after N chunks, connection left open
               disconnect_after    drop the connection after N chunks
+              faulty_requests     only the first N requests draw a fault
             Random draws are seeded (--seed): the same run gives the same faults.
 
             Every request is logged on stderr at --log-level info.
@@ -121,7 +122,7 @@ struct MockProvidersCommand: AsyncParsableCommand {
         var object = try JSONSerialization.jsonObject(with: current) as? [String: Any] ?? [:]
         guard let number = Double(parts[1]) else { throw ValidationError("--fault \(setting): the value must be a number") }
         object[String(path[1])] = number == number.rounded() && !String(parts[1]).contains(".") ? Int(number) as Any : number
-        let known = ["ttfb_ms", "tokens_per_second", "jitter_ms", "rate_limit", "retry_after", "server_error", "stall_after", "disconnect_after"]
+        let known = ["ttfb_ms", "tokens_per_second", "jitter_ms", "rate_limit", "retry_after", "server_error", "stall_after", "disconnect_after", "faulty_requests"]
         guard known.contains(String(path[1])) else { throw ValidationError("--fault \(setting): unknown key (keys: \(known.joined(separator: ", ")))") }
         current = try JSONSerialization.data(withJSONObject: object)
         configuration.faults[route] = try JSONDecoder().decode(MockFaults.self, from: current)
