@@ -12,7 +12,13 @@
 3. Scores the built-in detector (`vad eval --corpus DIR --json`) and each detections file
    (`vad eval --corpus DIR --detections FILE --json`), prints one table and the target checks,
    and writes the table to --out/table.md next to the raw JSON. Exits 0 whether or not the
-   targets are met; non-zero only if something could not be run.
+   targets are met; non-zero only if something could not be run. Columns: F1 per SNR, mean
+   absolute onset error, signed onset error at utterance starts (detected − labelled, ms:
+   mean/median/p90; negative is early) and the share of speech frames missed in the first and
+   last 200 ms of utterances, as `vad eval` defines them.
+
+The human corpus (scripts/vad-human-corpus.py) is compared the same way:
+    scripts/vad-compare.py --corpus bench-data/vad-human/eval --out bench-data/vad-compare/human
 
 Peers:
 - webrtcvad (the webrtcvad-wheels build), modes 0-3, 30 ms frames: the frame size most used

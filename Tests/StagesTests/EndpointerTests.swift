@@ -50,6 +50,32 @@ import Testing
     @Test func finishClosesAnOpenUtterance() {
         #expect(run("0000011111111111") == [.start(ts: 50), .end(ts: 160)])
     }
+
+    /// Like `run`, with 'm' for a frame that might be speech (the detector's edge threshold).
+    func runWithEdges(_ pattern: String, _ settings: Endpointer.Settings) -> [Endpointer.Transition] {
+        var endpointer = Endpointer(settings)
+        var out: [Endpointer.Transition] = []
+        for (i, c) in pattern.enumerated() {
+            if let t = endpointer.push(isSpeech: c == "1", at: Double(i * 10), durationMs: 10, mayBeSpeech: c == "m") { out.append(t) }
+        }
+        if let t = endpointer.finish() { out.append(t) }
+        return out
+    }
+
+    @Test func edgesWidenOverMightBeSpeechButNeverStartOne() {
+        let settings = Endpointer.Settings(silenceMs: 100, preRollMs: 0, edgeMs: 50)
+        // A fade-in of 30 ms and a fade-out of 40 ms around 100 ms of speech: both kept, and
+        // the end still comes a full 100 ms of silence after the fade-out.
+        let faded = "0000" + "mmm" + String(repeating: "1", count: 10) + "mmmm" + String(repeating: "0", count: 15)
+        #expect(runWithEdges(faded, settings) == [.start(ts: 40), .end(ts: 210)])
+        // Longer runs count only up to edgeMs; a broken run only from its last piece.
+        let long = "mmmmmmmm" + String(repeating: "1", count: 10) + "mmmmmmmm" + String(repeating: "0", count: 15)
+        #expect(runWithEdges(long, settings) == [.start(ts: 30), .end(ts: 230)])
+        #expect(runWithEdges("mm0m" + String(repeating: "1", count: 10) + String(repeating: "0", count: 15), settings)
+            == [.start(ts: 30), .end(ts: 140)])
+        // Might-be-speech alone is never an utterance.
+        #expect(runWithEdges(String(repeating: "m", count: 50), settings).isEmpty)
+    }
 }
 
 @Suite struct DetectionScoreTests {
@@ -76,6 +102,19 @@ import Testing
         #expect(score.missed == 0)
         #expect(score.meanOnsetErrorMs == 0)    // only the first onset matched, exactly
         #expect(score.meanOffsetErrorMs == 0)   // only the second offset matched, exactly
+    }
+
+    @Test func edgesAreTheStartsAndEndsOfUtterances() {
+        // Two utterances, the first in two parts 200 ms apart (one utterance: under 300 ms).
+        // Detected 100 ms late on the first, 20 ms early on the second, and cut 50 ms short.
+        let truth = [1000..<1500, 1700..<2000, 4000..<5000]
+        let score = DetectionScore(truth: truth, detected: [1100..<1950, 3980..<5000], durationMs: 6000)
+        #expect(score.edges.onsetErrorsMs == [100, -20])   // 1700 is no utterance's onset
+        #expect(score.edges.onsetEdgeFrames == 40 && score.edges.onsetEdgeMissed == 10)
+        #expect(score.edges.offsetEdgeFrames == 40 && score.edges.offsetEdgeMissed == 5)
+        #expect(score.edges.onsetErrorPercentileMs(0.5) == -20)
+        #expect(score.edges.onsetErrorPercentileMs(0.9) == 100)
+        #expect(score.edges.meanOnsetErrorMs == 40)
     }
 
     @Test func sumsAddUp() {
