@@ -3,7 +3,7 @@ SWIFT ?= swift
 BIN   := .build/debug
 TOOLS := mulaw-decode mulaw-encode vad stt-stream llm-stream sentence-split tts-cache switchboard
 
-.PHONY: all deps build demo test bench corpus vad-eval vad-compare stt-corpus stt-eval completions clean
+.PHONY: all deps build demo test bench corpus vad-eval vad-compare vad-human-corpus vad-eval-human vad-compare-human stt-corpus stt-eval completions clean
 
 all: build
 
@@ -39,6 +39,19 @@ vad-eval: corpus
 vad-compare: corpus
 	$(SWIFT) build -c release --product vad
 	@./scripts/vad-compare.py
+
+# The VAD corpus of real human speech (Debian's Asterisk prompts, two speakers, tuning and
+# evaluation parts apart, the same noises and telephone chain): bench-data/vad-human.
+vad-human-corpus: deps
+	@./scripts/vad-human-corpus.py
+
+vad-eval-human: vad-human-corpus
+	$(SWIFT) build -c release --product vad
+	.build/release/vad eval --corpus bench-data/vad-human/eval
+
+vad-compare-human: vad-human-corpus
+	$(SWIFT) build -c release --product vad
+	@./scripts/vad-compare.py --corpus bench-data/vad-human/eval --out bench-data/vad-compare/human
 
 # The STT corpus (receptionist lines and general sentences in several espeak-ng and flite
 # voices, clean and at 10 dB SNR, and real human recordings from Debian's Asterisk prompts, all
