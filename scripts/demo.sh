@@ -32,8 +32,10 @@ echo "== 4. mulaw-decode -i $call | vad | switchboard dump --no-audio   (where M
 "$bin/mulaw-decode" -i "$call" | "$bin/vad" | "$bin/switchboard" dump --no-audio
 
 echo
-echo "== 5. a caller's three turns (espeak-ng, through the 8 kHz telephone chain) recognized by"
-echo "      stt-stream (pocketsphinx, the script's grammar) and answered: mulaw-decode | vad | stt-stream | llm-stream"
+echo "== 5. a caller's three turns (espeak-ng, through the 8 kHz telephone chain), in real time (10 s),"
+echo "      recognized by stt-stream (pocketsphinx) and answered by the receptionist, as a ring:"
+echo "      llm-stream's listen events come back to stt-stream, which hears each answer with the grammar"
+echo "      rule of the question just asked (switchboard run --loop-marks 'vad | stt-stream | llm-stream')"
 turns=$(mktemp -d)
 i=0
 for line in "i need an appointment tomorrow at ten" "my name is asha" "yes please"; do
@@ -44,15 +46,16 @@ sox -n -r 22050 -c 1 -b 16 "$turns/quiet.wav" trim 0 1.2
 sox "$turns/quiet.wav" "$turns/1.wav" "$turns/quiet.wav" "$turns/2.wav" "$turns/quiet.wav" "$turns/3.wav" "$turns/quiet.wav" \
     -r 8000 "$out/caller.wav"
 rm -r "$turns"
-"$bin/mulaw-decode" -i "$out/caller.wav" --rate 8000 --text | "$bin/vad" --text |
-    "$bin/stt-stream" --grammar-from-script Examples/receptionist.yaml --text |
-    "$bin/llm-stream" --script Examples/receptionist.yaml --words-per-second 0 --text |
+"$bin/mulaw-decode" -i "$out/caller.wav" --rate 8000 --realtime |
+    "$bin/switchboard" run --loop-marks --text 'vad | stt-stream --grammar-from-script Examples/receptionist.yaml |
+        llm-stream --script Examples/receptionist.yaml --words-per-second 0' |
     python3 -c '
 import json, sys
 reply = ""
 for line in sys.stdin:
     event = json.loads(line)
     if event["type"] == "response.start" and event["text"]: print("   heard:   ", event["text"])
+    elif event["type"] == "listen": print("              (listening with <%s>)" % event.get("grammar"))
     elif event["type"] == "token": reply += event["text"]
     elif event["type"] == "response.end": print("   agent:   ", reply); reply = ""
 '
