@@ -10,3 +10,12 @@ enum EngineList {
         }
     }
 }
+
+extension EngineList {
+    /// A per-engine setting, `name=value` → (name, value); a bare value (or a URL, whose `=`
+    /// comes after `://`) → (nil, value): `--endpoint`, `--model` of tts-cache and stt-stream.
+    static func named(_ item: String) -> (name: String?, value: String) {
+        guard let equals = item.firstIndex(of: "="), !item[..<equals].contains(":") else { return (nil, item) }
+        return (String(item[..<equals]), String(item[item.index(after: equals)...]))
+    }
+}

@@ -33,12 +33,12 @@ public struct RecognitionProviderOptions: ParsableArguments, Sendable {
 
     public func validate() throws {
         for item in endpoint {
-            let (name, url) = Self.split(item)
+            let (name, url) = EngineList.named(item)
             if let name, !Self.cloudEngines.contains(name) { throw ValidationError("--endpoint \(item): \"\(name)\" is not a cloud engine (deepgram, whisper)") }
             guard ["http://", "https://", "ws://", "wss://"].contains(where: url.hasPrefix) else { throw ValidationError("--endpoint \(item): not an http(s) or ws(s) URL") }
         }
         for item in model {
-            guard case (let name?, _) = Self.split(item), Self.cloudEngines.contains(name) else {
+            guard case (let name?, _) = EngineList.named(item), Self.cloudEngines.contains(name) else {
                 throw ValidationError("--model \(item): write NAME=MODEL, NAME one of deepgram, whisper")
             }
         }
@@ -71,15 +71,10 @@ public struct RecognitionProviderOptions: ParsableArguments, Sendable {
     }
 
     private func endpoint(of engine: String) -> String? {
-        let pairs = endpoint.map(Self.split)
+        let pairs = endpoint.map(EngineList.named)
         return pairs.first { $0.name == engine }?.value ?? pairs.first { $0.name == nil }?.value
     }
 
-    private func model(of engine: String) -> String? { model.map(Self.split).first { $0.name == engine }?.value }
+    private func model(of engine: String) -> String? { model.map(EngineList.named).first { $0.name == engine }?.value }
 
-    /// `name=value` → (name, value); a bare value (or a URL, whose `=` comes after `://`) → (nil, value).
-    private static func split(_ item: String) -> (name: String?, value: String) {
-        guard let equals = item.firstIndex(of: "="), !item[..<equals].contains(":") else { return (nil, item) }
-        return (String(item[..<equals]), String(item[item.index(after: equals)...]))
-    }
 }

@@ -40,14 +40,14 @@ public struct SpeechProviderOptions: ParsableArguments, Sendable {
         guard stallMs > 0 else { throw ValidationError("--stall-ms must be positive, not \(stallMs)") }
         guard breakerFailures > 0, breakerOpenS > 0 else { throw ValidationError("--breaker-failures and --breaker-open-s must be positive") }
         for item in endpoint {
-            let (name, url) = Self.split(item)
+            let (name, url) = EngineList.named(item)
             if let name, !Self.engineNames.dropFirst().contains(name) {
                 throw ValidationError("--endpoint \(item): \"\(name)\" is not an HTTP engine (\(Self.engineNames.dropFirst().joined(separator: ", ")))")
             }
             guard url.hasPrefix("http://") || url.hasPrefix("https://") else { throw ValidationError("--endpoint \(item): not an http(s) URL") }
         }
         for item in model {
-            guard case (let name?, _) = Self.split(item), Self.engineNames.dropFirst().contains(name) else {
+            guard case (let name?, _) = EngineList.named(item), Self.engineNames.dropFirst().contains(name) else {
                 throw ValidationError("--model \(item): write NAME=MODEL, NAME one of \(Self.engineNames.dropFirst().joined(separator: ", "))")
             }
         }
@@ -57,7 +57,7 @@ public struct SpeechProviderOptions: ParsableArguments, Sendable {
     /// paths start at `/v1` (as llm-stream's `--base-url`), so one URL serves every engine of a
     /// server such as the mock: `/v1` is added to it for openai when it lacks it.
     func endpoint(of engine: String) -> String? {
-        let pairs = endpoint.map(Self.split)
+        let pairs = endpoint.map(EngineList.named)
         guard var url = pairs.first(where: { $0.name == engine })?.value ?? pairs.first(where: { $0.name == nil })?.value else { return nil }
         while url.hasSuffix("/") { url.removeLast() }
         if engine == "openai", !url.hasSuffix("/v1") { url += "/v1" }
@@ -65,14 +65,9 @@ public struct SpeechProviderOptions: ParsableArguments, Sendable {
     }
 
     func model(of engine: String) -> String? {
-        model.map(Self.split).first { $0.name == engine }?.value
+        model.map(EngineList.named).first { $0.name == engine }?.value
     }
 
-    /// `name=value` → (name, value); a bare value (or a URL, whose `=` comes after `://`) → (nil, value).
-    private static func split(_ item: String) -> (name: String?, value: String) {
-        guard let equals = item.firstIndex(of: "="), !item[..<equals].contains(":") else { return (nil, item) }
-        return (String(item[..<equals]), String(item[item.index(after: equals)...]))
-    }
 
     var timeouts: HTTPTimeouts { HTTPTimeouts(connect: .seconds(5), stall: .milliseconds(stallMs)) }
     var breakerConfiguration: CircuitBreaker.Configuration { .init(failureThreshold: breakerFailures, openInterval: .seconds(breakerOpenS)) }
