@@ -47,7 +47,9 @@ import Testing
             let deepgram = deepgramEngine(String(base.dropLast("/v1".count)))
             let sphinx = PocketsphinxEngine(pool: PocketsphinxTestSupport.pool, grammar: try receptionistGrammar())
             let asking = ListenContext(state: "booking", grammar: "state_booking_name", slots: [.init(name: "name", type: "name")])
-            let output = try await STTStream(settings: STTSettings(groups: [[deepgram], [sphinx]])).output(for: try call(["my name is asha"], listen: asking))
+            var settings = STTSettings(groups: [[deepgram], [sphinx]])
+            settings.drainDeadline = .seconds(60)
+            let output = try await STTStream(settings: settings).output(for: try call(["my name is asha"], listen: asking))
 
             let errors = output.compactMap(\.event).filter { $0.type == "error" }
             #expect(errors.count == 1)
@@ -65,6 +67,7 @@ import Testing
             let sphinx = PocketsphinxEngine(pool: PocketsphinxTestSupport.pool, grammar: try receptionistGrammar())
             var settings = STTSettings(groups: [[deepgram, sphinx]]) { text, slot in SlotReading.reads(text, type: slot.type, values: slot.values) }
             settings.pickWait = .seconds(3)
+            settings.drainDeadline = .seconds(60)
             let listen = ListenContext(state: "booking", grammar: "state_booking_date", slots: [.init(name: "date", type: "date")])
             let output = try await STTStream(settings: settings).output(for: try call(["tomorrow"], listen: listen))
 

@@ -128,3 +128,18 @@ import Testing
         #expect(transcripts(output).filter { $0["endpoint"]?.bool == true }.map { $0["text"]?.string } == ["goodbye"])
     }
 }
+
+@Suite struct STTStreamBadInputTests {
+    @Test func audioThatCannotBeConvertedIsAnErrorNamingTheFormatAndTheStreamGoesOn() async throws {
+        let engine = TestRecognizer(name: "wideband", answers: ["yes"], format: SpeechFormat(codec: .pcm16, rate: 16000))
+        var input = [Frame.event(Event("vad", ["event": "start", "ts": 0]))]
+        input.append(.audio(AudioFrame(codec: .pcm16, rate: 0, ts: 0, payload: [0, 0, 0, 0])))
+        input += (0..<10).map { pcm16Frame(tone(160, rate: 8000), rate: 8000, ts: 20 * $0) }
+        input += [.event(Event("vad", ["event": "end", "ts": 200])), .event(Event("stop"))]
+        let output = try await STTStream(settings: STTSettings(groups: [[engine]])).output(for: input)
+        let errors = output.compactMap(\.event).filter { $0.type == "error" }
+        #expect(errors.count == 1)
+        #expect(errors.first?["message"]?.string?.contains("pcm16 audio at 0 Hz") == true)
+        #expect(output.compactMap(\.event).contains { $0.type == "transcript" && $0["text"]?.string == "yes" })
+    }
+}
