@@ -59,7 +59,8 @@ public struct RecognitionEvaluation: Sendable {
     /// The `listen` event llm-stream would have sent before the item was said.
     func listen(for item: RecognitionCorpus.Item, mode: RecognitionMode) -> ListenContext? {
         guard mode != .free, mode != .script, let state = item.state else { return nil }
-        var dialogue = DialogueState(state: state)
+        // The corpus tags a state asking for a slot as `state:slot` (`booking:date`).
+        var dialogue = DialogueState(state: String(state.prefix { $0 != ":" }))
         var expectation = script.expectation(in: dialogue)
         // Fill the state's slots one by one until it asks for the one the item answers.
         while let rule = item.rule, expectation.grammarRule != rule, let asked = expectation.asked, dialogue.slots[asked] == nil {

@@ -77,27 +77,34 @@ final class PocketsphinxDecoder {
         return name
     }
 
-    /// Starts an utterance with `search`, its cepstral mean reset to the telephone average so
-    /// that the result does not depend on what this decoder decoded before.
-    func begin(search: String) {
+    /// Starts an utterance with `search`. Its cepstral mean is `cepstralMean` (the telephone
+    /// average when nil) for the whole utterance, so that the result does not depend on what
+    /// this decoder decoded before; the utterance's own mean is gathered meanwhile (see
+    /// `utteranceCepstralMean`).
+    func begin(search: String, cepstralMean: [Float]? = nil) {
         if inUtterance { ps_end_utt(decoder) }
         ps_set_search(decoder, search)
-        resetCepstralMean()
+        resetCepstralMean(to: cepstralMean.map { $0.map { mfcc_t($0) } } ?? self.cepstralMean)
         ps_start_utt(decoder)
         inUtterance = true
     }
 
-    /// Live CMN keeps a running sum over a window of frames: `cmn_live_set` alone changes the
-    /// mean but not that sum, so the previous utterance would come back at the next update.
-    /// Both are set as if `CMN_WIN` frames of the telephone mean had been heard.
-    private func resetCepstralMean() {
+    /// Live CMN subtracts its current mean from each frame and adds the frame to a running sum;
+    /// the mean is recomputed from the sum only when the window fills (800 frames) and when the
+    /// utterance ends. The sum starts empty, so the mean used stays `mean` for utterances up to
+    /// 8 s, and at the end becomes the mean of this utterance's frames alone.
+    private func resetCepstralMean(to mean: [mfcc_t]) {
         let cmn = ps_get_feat(decoder).pointee.cmn_struct!
-        cmn_live_set(cmn, cepstralMean)
-        let window: Int32 = 500  // CMN_WIN
-        for index in 0..<Int(cmn.pointee.veclen) {
-            cmn.pointee.sum[index] = cepstralMean[index] * mfcc_t(window)
-        }
-        cmn.pointee.nframe = window
+        cmn_live_set(cmn, mean)
+        for index in 0..<Int(cmn.pointee.veclen) { cmn.pointee.sum[index] = 0 }
+        cmn.pointee.nframe = 0
+    }
+
+    /// The mean cepstrum of the utterance just finished (nil if it had no speech frames).
+    func utteranceCepstralMean() -> [Float]? {
+        let cmn = ps_get_feat(decoder).pointee.cmn_struct!
+        guard !inUtterance, cmn.pointee.nframe > 0 else { return nil }
+        return (0..<Int(cmn.pointee.veclen)).map { Float(cmn.pointee.cmn_mean[$0]) }
     }
 
     /// Decodes more of the utterance; returns the partial hypothesis so far ("" for none).
@@ -122,9 +129,10 @@ final class PocketsphinxDecoder {
         return Hypothesis(text: text, confidence: min(1, max(0, posterior)), frames: Int(ps_get_n_frames(decoder)))
     }
 
-    /// A whole utterance at once (the free-form second pass of a poor grammar match).
-    func decode(_ samples: [Int16], search: String) -> Hypothesis {
-        begin(search: search)
+    /// A whole utterance at once, with `cepstralMean` for all of it: the second pass of a final
+    /// (with the utterance's own mean) and the free-form pass of a poor grammar match.
+    func decode(_ samples: [Int16], search: String, cepstralMean: [Float]? = nil) -> Hypothesis {
+        begin(search: search, cepstralMean: cepstralMean)
         _ = feed(samples)
         return finish()
     }
