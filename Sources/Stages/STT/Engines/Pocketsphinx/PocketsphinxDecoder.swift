@@ -72,7 +72,16 @@ final class PocketsphinxDecoder {
             return nil
         }
         guard missing.isEmpty else { throw .wordsNotInDictionary(rule: rule, words: missing.sorted()) }
-        guard ps_set_fsg(decoder, name, fsg) == 0 else { throw .grammarRejected(file: grammar.file, rule: rule) }
+        // A search reads these settings from the decoder's configuration when it is made; the
+        // n-gram search, made at ps_init, keeps the defaults.
+        let config = ps_get_config(decoder)
+        let (maxHMMs, silence) = (cmd_ln_int_r(config, "-maxhmmpf"), cmd_ln_float_r(config, "-silprob"))
+        cmd_ln_set_int_r(config, "-maxhmmpf", PocketsphinxModel.grammarMaxHMMsPerFrame)
+        cmd_ln_set_float_r(config, "-silprob", PocketsphinxModel.grammarSilenceProbability)
+        let added = ps_set_fsg(decoder, name, fsg)
+        cmd_ln_set_int_r(config, "-maxhmmpf", maxHMMs)
+        cmd_ln_set_float_r(config, "-silprob", silence)
+        guard added == 0 else { throw .grammarRejected(file: grammar.file, rule: rule) }
         searches.insert(name)
         return name
     }
