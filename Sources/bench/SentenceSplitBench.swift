@@ -55,7 +55,7 @@ struct SentenceSplitBench: AsyncParsableCommand {
         for _ in 0..<runs {
             let sink = CountingSink()
             let start = DispatchTime.now()
-            try await SentenceSplit().run(FrameList(frames: frames), to: sink)
+            try await SentenceSplit().run(FrameList(frames), to: sink)
             best = min(best, seconds(since: start))
             sent = sink.sentences
         }
@@ -168,16 +168,6 @@ struct TokenCorpus {
         }
         return nil
     }
-}
-
-/// Pre-built frames as an input sequence, so that only the stage is measured.
-struct FrameList: AsyncSequence, Sendable {
-    let frames: [Frame]
-    struct AsyncIterator: AsyncIteratorProtocol {
-        var base: IndexingIterator<[Frame]>
-        mutating func next() async -> Frame? { base.next() }
-    }
-    func makeAsyncIterator() -> AsyncIterator { AsyncIterator(base: frames.makeIterator()) }
 }
 
 /// Counts what the stage sends; the bench runs it on one task.

@@ -20,6 +20,7 @@ extension RecognitionCall {
             }
             // The channel has room for the whole replay, so it goes in now, before any new audio.
             for input in inputs { _ = lane.inputs.offer(input) }
+            if inputsFinished { lane.finishInputs() }
             lanes.append(lane)
             run(lane)
             for problem in Set(problems).sorted() { await report(problem) }

@@ -6,6 +6,7 @@ import SwitchboardCore
 /// Either way `endpoint:true` goes out exactly once per utterance that had words.
 extension RecognitionCall {
     func received(_ recognition: Recognition, from laneID: Int) async throws {
+        lastResult = .now
         guard let lane = lanes.first(where: { $0.id == laneID }), let utterance = open[recognition.utterance] else { return }
         // State changes happen before the first `await`: another engine's result may run in
         // between (actor reentrancy) and must see them.

@@ -22,6 +22,11 @@ actor RecognitionCall {
 
     var lanes: [EngineLane] = []
     var group = 0
+    /// The stage has said all it will (`stop` or end of input): a group that takes over later
+    /// gets its replay and nothing more.
+    var inputsFinished = false
+    /// When an engine last answered: how `drain` tells a slow engine from a hung one.
+    var lastResult = ContinuousClock.now
     var nextLaneID = 0
     /// The last group has failed: the stage gives up at the next frame.
     var failure: StageFailure?
@@ -134,13 +139,16 @@ actor RecognitionCall {
         }
     }
 
-    /// At `stop` or end of input: the last utterance ends, the engines finish what they hold
-    /// (up to `drainDeadline`), and any competition still waiting is decided.
+    /// At `stop` or end of input: the last utterance ends, the engines finish what they hold,
+    /// and any competition still waiting is decided. The engines are given up on only after
+    /// `drainDeadline` without a result: a queue of utterances still being decoded on a busy
+    /// machine takes as long as it takes, a hung engine does not.
     private func drain() async throws {
         if let speaking, let last = open[speaking] { try await end(ts: last.lastTs) }
+        inputsFinished = true
         for lane in lanes { lane.finishInputs() }
-        let deadline = ContinuousClock.now + settings.drainDeadline
-        while lanes.contains(where: { !$0.done }), !open.isEmpty, ContinuousClock.now < deadline {
+        lastResult = .now
+        while lanes.contains(where: { !$0.done }), !open.isEmpty, ContinuousClock.now < lastResult + settings.drainDeadline {
             try await Task.sleep(for: .milliseconds(10))
         }
         for number in open.keys.sorted() { try await decide(number) }

@@ -14,7 +14,8 @@ public struct STTSettings: Sendable {
     public var pickWait: Duration = .milliseconds(150)
     /// An utterance is cut (ended and a new one begun) past this, so nothing buffers without bound.
     public var maxUtteranceMs = 60_000
-    /// At `stop`, how long the engines have to answer the last utterance.
+    /// At `stop`, how long the engines may go without answering before the stage gives up on
+    /// the utterances still open.
     public var drainDeadline: Duration = .seconds(5)
     /// How the call's audio is resampled for an engine that needs another rate.
     public var resamplerQuality: ResamplerQuality = .medium

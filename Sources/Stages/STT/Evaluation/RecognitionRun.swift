@@ -35,19 +35,6 @@ public enum RecognitionRun {
     }
 }
 
-/// A fixed list of frames as a stage's input.
-struct FrameList: AsyncSequence, Sendable {
-    typealias Element = Frame
-    let frames: [Frame]
-    init(_ frames: [Frame]) { self.frames = frames }
-    func makeAsyncIterator() -> AsyncStream<Frame>.Iterator {
-        let (stream, continuation) = AsyncStream.makeStream(of: Frame.self)
-        for frame in frames { continuation.yield(frame) }
-        continuation.finish()
-        return stream.makeAsyncIterator()
-    }
-}
-
 /// Keeps what a stage sends.
 final class Collected: FrameSink, @unchecked Sendable {
     private let lock = NSLock()
