@@ -115,7 +115,7 @@ import Testing
             await #expect(throws: RedisClipStoreError.self) { try await store.statistics() }
 
             try server.start()  // same port, empty
-            let back = await eventually(within: .seconds(5)) {
+            let back = await eventually(within: .seconds(60)) {
                 await store.save(Self.clip, as: key)
                 return await store.load(key) == .hit(Self.clip)
             }
@@ -169,7 +169,7 @@ import Testing
             #expect(sleeper.isRunning, "the server woke up before the lookup gave up")
 
             sleeper.waitUntilExit()
-            #expect(await eventually(within: .seconds(5)) { await store.load(key) == .hit(Self.clip) })
+            #expect(await eventually(within: .seconds(60)) { await store.load(key) == .hit(Self.clip) })
         }
     }
 

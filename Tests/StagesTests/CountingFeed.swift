@@ -19,7 +19,7 @@ struct CountingFeed: AsyncSequence, Sendable {
     func finish() { feed.finish() }
 
     /// Waits in real time until the stage has taken `count` frames.
-    func waitUntilTaken(_ count: Int, timeout: Duration = .seconds(10)) async throws -> Bool {
+    func waitUntilTaken(_ count: Int, timeout: Duration = .seconds(60)) async throws -> Bool {
         let deadline = ContinuousClock.now + timeout
         while taken < count {
             guard ContinuousClock.now < deadline else { return false }

@@ -17,7 +17,7 @@ final class CollectingSink: FrameSink, @unchecked Sendable {
     /// Waits until what was sent satisfies `condition`, or `timeout` passes: tests of paced or
     /// concurrent stages wait for a state rather than sleep for a guess of how long it takes.
     @discardableResult
-    func wait(timeout: Duration = .seconds(10), until condition: ([Frame]) -> Bool) async throws -> Bool {
+    func wait(timeout: Duration = .seconds(60), until condition: ([Frame]) -> Bool) async throws -> Bool {
         let deadline = ContinuousClock.now + timeout
         while !condition(frames) {
             guard ContinuousClock.now < deadline else { return false }

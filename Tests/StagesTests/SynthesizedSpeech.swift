@@ -1,5 +1,6 @@
 import Audio
 import Foundation
+import Synchronization
 
 /// Speech made by espeak-ng for the tests, at a telephone rate, with where it really is.
 struct SynthesizedSpeech {
@@ -36,21 +37,49 @@ struct SynthesizedSpeech {
         return SynthesizedSpeech(samples: scaled, rate: rate, onsetMs: onset, offsetMs: offset)
     }
 
-    init(_ text: String, voice: String = "en-us", rate: Int) throws {
+    /// `text` spoken by espeak-ng. Async because the tests share Swift's two pool threads: the
+    /// espeak-ng process is awaited off the pool (a blocking wait stalled every other test), and
+    /// each text is synthesized once per test process.
+    init(_ text: String, voice: String = "en-us", rate: Int) async throws {
+        let (raw, sourceRate) = try await EspeakOutput.shared.speech(text, voice: voice)
+        let samples = try Resampler.resample(raw, from: sourceRate, to: rate, quality: .medium)
+        self.samples = samples
+        self.rate = rate
+        (onsetMs, offsetMs) = Self.span(of: samples, rate: rate)
+    }
+}
+
+/// espeak-ng's output per (text, voice), synthesized once per test process.
+private final class EspeakOutput: Sendable {
+    static let shared = EspeakOutput()
+    private let made = Mutex<[String: Task<([Int16], Int), any Error>]>([:])
+
+    func speech(_ text: String, voice: String) async throws -> ([Int16], Int) {
+        let task = made.withLock { made in
+            if let task = made[voice + "\u{0}" + text] { return task }
+            let task = Task { try await Self.synthesize(text, voice: voice) }
+            made[voice + "\u{0}" + text] = task
+            return task
+        }
+        return try await task.value
+    }
+
+    private static func synthesize(_ text: String, voice: String) async throws -> ([Int16], Int) {
         let path = NSTemporaryDirectory() + "vad-test-\(getpid())-\(UUID().uuidString).wav"
         defer { try? FileManager.default.removeItem(atPath: path) }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["espeak-ng", "-v", voice, "-w", path, text]
-        try process.run()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw SoundFileError("espeak-ng failed (is it installed?)") }
+        let status: Int32 = try await withCheckedThrowingContinuation { continuation in
+            process.terminationHandler = { continuation.resume(returning: $0.terminationStatus) }
+            do { try process.run() } catch {
+                process.terminationHandler = nil
+                continuation.resume(throwing: error)
+            }
+        }
+        guard status == 0 else { throw SoundFileError("espeak-ng failed (is it installed?)") }
         let reader = try SoundFileReader(path: path)
-        let raw = reader.readAll()
-        let samples = try Resampler.resample(raw, from: reader.sampleRate, to: rate, quality: .medium)
-        self.samples = samples
-        self.rate = rate
-        (onsetMs, offsetMs) = Self.span(of: samples, rate: rate)
+        return (reader.readAll(), reader.sampleRate)
     }
 }
 

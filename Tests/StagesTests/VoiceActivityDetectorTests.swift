@@ -40,7 +40,7 @@ import SwitchboardCore
 
     @Test(arguments: [8000, 16000])
     func findsAnUtteranceWhereItIs(rate: Int) async throws {
-        let speech = try SynthesizedSpeech("Hello, I would like to book an appointment for tomorrow", rate: rate)
+        let speech = try await SynthesizedSpeech("Hello, I would like to book an appointment for tomorrow", rate: rate)
         let (samples, onset, offset) = call(speech)
         let output = try await VoiceActivityDetector().output(for: frames(samples, rate: rate))
         let found = utterances(output)
@@ -82,7 +82,7 @@ import SwitchboardCore
     }
 
     @Test func startIsDecidedWithin100msOfTheOnset() async throws {
-        let speech = try SynthesizedSpeech("Yes, that works for me", rate: 8000)
+        let speech = try await SynthesizedSpeech("Yes, that works for me", rate: 8000)
         let (samples, onset, _) = call(speech)
         let output = try await VoiceActivityDetector().output(for: frames(samples, rate: 8000))
         // The event follows the audio in which it was decided: the last audio frame before it
@@ -95,7 +95,7 @@ import SwitchboardCore
     }
 
     @Test func endComesSilenceMsAfterTheSpeechEnded() async throws {
-        let speech = try SynthesizedSpeech("Thank you very much", rate: 8000)
+        let speech = try await SynthesizedSpeech("Thank you very much", rate: 8000)
         let (samples, _, _) = call(speech)
         for silenceMs in [250, 600] {
             let stage = VoiceActivityDetector(endpointing: .init(silenceMs: silenceMs))
@@ -130,7 +130,7 @@ import SwitchboardCore
 
     @Test func adaptsToASuddenlyNoisierLine() async throws {
         let rate = 8000
-        let speech = try SynthesizedSpeech("I need to change my booking please", rate: rate)
+        let speech = try await SynthesizedSpeech("I need to change my booking please", rate: rate)
         // 3 s at −65 dBFS, then the line gets 35 dB noisier (−30 dBFS white noise) for 4 s
         // before the caller speaks, at about 12 dB over that noise.
         let quiet = TestSignal.whiteNoise(3 * rate, dBFS: -65, seed: 2)
@@ -150,7 +150,7 @@ import SwitchboardCore
 
     @Test func survivesMuLawAndClipping() async throws {
         let rate = 8000
-        let speech = try SynthesizedSpeech("Could you call me back this afternoon", rate: rate)
+        let speech = try await SynthesizedSpeech("Could you call me back this afternoon", rate: rate)
         // 20 dB too loud (peaks flattened at full scale), then a µ-law round trip.
         let (samples, onset, offset) = call(speech.scaled(by: 10))
         let hot = MuLaw.decode(MuLaw.encode(samples))
@@ -180,7 +180,7 @@ import SwitchboardCore
 
     @Test func eventsPassThroughAndStopClosesTheUtterance() async throws {
         let rate = 8000
-        let speech = try SynthesizedSpeech("Hello there", rate: rate)
+        let speech = try await SynthesizedSpeech("Hello there", rate: rate)
         let lead = TestSignal.whiteNoise(rate, dBFS: -65, seed: 4)
         var input: [Frame] = [.event(Event("start", ["call": "CA1", "codec": "pcm16", "rate": 8000]))]
         input += frames(lead + speech.samples, rate: rate)  // speech runs up to the stop
@@ -202,7 +202,7 @@ import SwitchboardCore
         let rate = 8000
         // Call one is noisy; call two is quiet with speech at a level below call one's noise.
         let noisy = TestSignal.whiteNoise(3 * rate, dBFS: -25, seed: 5)
-        let speech = try SynthesizedSpeech("Good morning", rate: rate)
+        let speech = try await SynthesizedSpeech("Good morning", rate: rate)
         let quietCall = call(speech.scaled(by: 0.05))
         var input: [Frame] = [.event(Event("start", ["call": "CA1"]))] + frames(noisy, rate: rate)
         input += [.event(Event("start", ["call": "CA2"]))] + frames(quietCall.samples, rate: rate, ts: 0)

@@ -39,7 +39,7 @@ final class CloudRecognitionRun: @unchecked Sendable {
 
     /// Waits (up to `timeout`) for the `isLast` of `utterance`.
     @discardableResult
-    func last(of utterance: Int, timeout: Duration = .seconds(10)) async throws -> Recognition {
+    func last(of utterance: Int, timeout: Duration = .seconds(60)) async throws -> Recognition {
         let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline {
             if let last = recognitions.first(where: { $0.utterance == utterance && $0.isLast }) { return last }
@@ -64,8 +64,8 @@ struct CloudRunTimeout: Error, CustomStringConvertible {
 
 /// Speech from espeak-ng with quiet around it, as a caller's utterance with its pre-roll and
 /// the VAD's trailing silence.
-func spokenUtterance(_ text: String, format: SpeechFormat, quietBeforeMs: Int = 200, quietAfterMs: Int) throws -> (audio: [UInt8], onsetMs: Int) {
-    let speech = try SynthesizedSpeech(text, rate: format.rate)
+func spokenUtterance(_ text: String, format: SpeechFormat, quietBeforeMs: Int = 200, quietAfterMs: Int) async throws -> (audio: [UInt8], onsetMs: Int) {
+    let speech = try await SynthesizedSpeech(text, rate: format.rate)
     let spoken = Array(speech.samples[(speech.onsetMs * format.rate / 1000)..<(speech.offsetMs * format.rate / 1000)])
     let samples = [Int16](repeating: 0, count: quietBeforeMs * format.rate / 1000) + spoken
         + [Int16](repeating: 0, count: quietAfterMs * format.rate / 1000)

@@ -26,12 +26,12 @@ import Testing
         try await withMock(["I need an appointment.", "Tomorrow at nine."]) { mock, root in
             let run = CloudRecognitionRun(deepgramEngine(root))
             // Utterance 1 ends right after the speech: only Finalize can flush it.
-            let first = try spokenUtterance("I need an appointment please", format: Self.wide, quietAfterMs: 100)
+            let first = try await spokenUtterance("I need an appointment please", format: Self.wide, quietAfterMs: 100)
             try await run.say(1, first.audio, format: Self.wide, ts: 5000)
             let last1 = try await run.last(of: 1)
             // Utterance 2 trails 700 ms of quiet: Deepgram's endpointing (300 ms) settles it
             // first, and the Finalize answers with nothing more.
-            let second = try spokenUtterance("tomorrow at nine", format: Self.wide, quietAfterMs: 700)
+            let second = try await spokenUtterance("tomorrow at nine", format: Self.wide, quietAfterMs: 700)
             try await run.say(2, second.audio, format: Self.wide, ts: 12000)
             let last2 = try await run.last(of: 2)
             try await run.finish()
@@ -69,7 +69,7 @@ import Testing
     @Test func keepAliveHoldsTheSocketBetweenUtterances() async throws {
         try await withMock(["Yes.", "No."]) { mock, root in
             let run = CloudRecognitionRun(deepgramEngine(root, keepAlive: .milliseconds(300)))
-            let yes = try spokenUtterance("yes", format: Self.wide, quietAfterMs: 100)
+            let yes = try await spokenUtterance("yes", format: Self.wide, quietAfterMs: 100)
             try await run.say(1, yes.audio, format: Self.wide, ts: 1000)
             try await run.last(of: 1)
             try await Task.sleep(for: .milliseconds(1100))
@@ -95,7 +95,7 @@ import Testing
             #expect(engine.inputFormat(for: .telephone) == .telephone)
             #expect(engine.inputFormat(for: Self.wide) == Self.wide)
             let run = CloudRecognitionRun(engine)
-            let yes = try spokenUtterance("yes that's right", format: .telephone, quietAfterMs: 100)
+            let yes = try await spokenUtterance("yes that's right", format: .telephone, quietAfterMs: 100)
             try await run.say(1, yes.audio, format: .telephone, ts: 0)
             #expect(try await run.last(of: 1).text == "Yes.")
             try await run.finish()
@@ -110,7 +110,7 @@ import Testing
         // The first socket drops after its first message (SpeechStarted), before any final.
         try await withMock(["I need an appointment."], faults: { $0.disconnectAfter = 1; $0.faultyRequests = 1 }) { mock, root in
             let run = CloudRecognitionRun(deepgramEngine(root))
-            let speech = try spokenUtterance("I need an appointment please", format: Self.wide, quietAfterMs: 100)
+            let speech = try await spokenUtterance("I need an appointment please", format: Self.wide, quietAfterMs: 100)
             try await run.say(1, speech.audio, format: Self.wide, ts: 3000)
             let last = try await run.last(of: 1)
             try await run.finish()
@@ -127,7 +127,7 @@ import Testing
     @Test(arguments: [429, 500]) func anErrorStormMakesTheEngineThrow(status: Int) async throws {
         try await withMock(["Hello."], faults: { if status == 429 { $0.rateLimit = 1 } else { $0.serverError = 1 } }) { mock, root in
             let run = CloudRecognitionRun(deepgramEngine(root))
-            let hello = try spokenUtterance("hello", format: Self.wide, quietAfterMs: 100)
+            let hello = try await spokenUtterance("hello", format: Self.wide, quietAfterMs: 100)
             try await run.say(1, hello.audio, format: Self.wide, ts: 0)
             await #expect(throws: ProviderError.self) { try await run.finish() }
             #expect(mock.count("listen", "requests") == 3, "bounded tries")
@@ -140,7 +140,7 @@ import Testing
         // The server stays silent: the utterance still gets its one last result, in time.
         try await withMock(["Hello."], faults: { $0.stallAfter = 0 }) { _, root in
             let run = CloudRecognitionRun(deepgramEngine(root, finalizeTimeout: .milliseconds(400)))
-            let hello = try spokenUtterance("hello", format: Self.wide, quietAfterMs: 100)
+            let hello = try await spokenUtterance("hello", format: Self.wide, quietAfterMs: 100)
             try await run.say(1, hello.audio, format: Self.wide, ts: 0)
             let ended = ContinuousClock.now
             let last = try await run.last(of: 1)
@@ -174,7 +174,7 @@ import Testing
         faults.disconnectAfter = 1
         try await withMockProviders({ $0.transcripts = ["Hello."]; $0.faults[.listen] = faults }) { mock, base in
             let run = CloudRecognitionRun(deepgramEngine(String(base.dropLast("/v1".count))))
-            let hello = try spokenUtterance("hello there", format: Self.wide, quietAfterMs: 100)
+            let hello = try await spokenUtterance("hello there", format: Self.wide, quietAfterMs: 100)
             try await run.say(1, hello.audio, format: Self.wide, ts: 0)
             await #expect(throws: ProviderError.self) { try await run.finish() }
             #expect((2...4).contains(mock.listenConnections.count), "bounded reopening: \(mock.listenConnections.count)")
@@ -185,7 +185,7 @@ import Testing
     @Test func cancellingTheCallEndsItAtOnce() async throws {
         try await withMockProviders({ $0.transcripts = ["Hello."] }) { mock, base in
             let run = CloudRecognitionRun(deepgramEngine(String(base.dropLast("/v1".count))))
-            let hello = try spokenUtterance("hello there", format: Self.wide, quietAfterMs: 100)
+            let hello = try await spokenUtterance("hello there", format: Self.wide, quietAfterMs: 100)
             try await run.input.send(.begin(utterance: 1, ts: 0, listen: nil))
             for chunk in CloudRecognitionRun.chunks(hello.audio, format: Self.wide, ts: 0) { try await run.input.send(.audio(chunk)) }
             while mock.listenConnections.first?.audio.count != hello.audio.count { try await Task.sleep(for: .milliseconds(10)) }
@@ -204,10 +204,10 @@ import Testing
         faults.faultyRequests = 1
         try await withMockProviders({ $0.transcripts = ["I need an appointment.", "Tomorrow at nine."]; $0.faults[.listen] = faults }) { mock, base in
             let run = CloudRecognitionRun(deepgramEngine(String(base.dropLast("/v1".count))))
-            let first = try spokenUtterance("I need an appointment", format: Self.wide, quietAfterMs: 100)
+            let first = try await spokenUtterance("I need an appointment", format: Self.wide, quietAfterMs: 100)
             try await run.say(1, first.audio, format: Self.wide, ts: 1000)
             let last1 = try await run.last(of: 1)
-            let second = try spokenUtterance("tomorrow at nine o'clock in the morning if you can", format: Self.wide, quietAfterMs: 100)
+            let second = try await spokenUtterance("tomorrow at nine o'clock in the morning if you can", format: Self.wide, quietAfterMs: 100)
             try await run.say(2, second.audio, format: Self.wide, ts: 5000)
             let last2 = try await run.last(of: 2)
             try await run.finish()

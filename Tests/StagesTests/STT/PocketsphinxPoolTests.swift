@@ -21,7 +21,9 @@ struct PocketsphinxPoolTests {
         let pool = PocketsphinxDecoderPool(size: 2)
         let engine = PocketsphinxEngine(pool: pool, grammar: Self.grammar, fallbackSearch: false)
         let phrases = ["yes please", "when are you open", "no thanks", "i would like to book an appointment"]
-        let speech = try phrases.map { try Support.telephoneSpeech($0) }
+        var spoken: [[Int16]] = []
+        for phrase in phrases { spoken.append(try await Support.telephoneSpeech(phrase)) }
+        let speech = spoken
         let started = ContinuousClock.now
         let heard = try await withThrowingTaskGroup(of: (Int, [String]).self) { group in
             for stream in 0..<20 {
@@ -66,12 +68,12 @@ struct PocketsphinxPoolTests {
         #expect(try await Self.eventually { pool.decodersInUse == 0 })
         _ = await (holder.result, waiter.result)
         // The decoder left mid-utterance serves the next call normally.
-        let results = try await Support.recognize(engine, [.init(samples: Support.telephoneSpeech("no thanks"))])
+        let results = try await Support.recognize(engine, [.init(samples: await Support.telephoneSpeech("no thanks"))])
         #expect(results.last?.text == "no thanks")
         #expect(pool.decodersCreated == 1)
     }
 
-    static func eventually(timeout: Duration = .seconds(10), _ condition: () -> Bool) async throws -> Bool {
+    static func eventually(timeout: Duration = .seconds(60), _ condition: () -> Bool) async throws -> Bool {
         let deadline = ContinuousClock.now + timeout
         while !condition() {
             guard ContinuousClock.now < deadline else { return false }

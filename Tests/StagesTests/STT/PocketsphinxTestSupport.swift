@@ -13,8 +13,8 @@ enum PocketsphinxTestSupport {
 
     /// `text` spoken by espeak-ng, through the telephone path: 8 kHz, µ-law and back, then
     /// resampled to the 16 kHz the engine asks for; 300 ms of silence either side (pre-roll).
-    static func telephoneSpeech(_ text: String, voice: String = "en-us") throws -> [Int16] {
-        let speech = try SynthesizedSpeech(text, voice: voice, rate: 8000)
+    static func telephoneSpeech(_ text: String, voice: String = "en-us") async throws -> [Int16] {
+        let speech = try await SynthesizedSpeech(text, voice: voice, rate: 8000)
         let padded = TestSignal.silence(ms: 300, rate: 8000) + speech.samples + TestSignal.silence(ms: 300, rate: 8000)
         let telephone = MuLaw.decode(MuLaw.encode(padded))
         return try Resampler.resample(telephone, from: 8000, to: 16000, quality: .medium)

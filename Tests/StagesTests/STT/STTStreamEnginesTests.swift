@@ -11,12 +11,12 @@ import Testing
 /// pocketsphinx in-process, on espeak-ng speech through the telephone chain.
 @Suite struct STTStreamEnginesTests {
     /// Frames of one call saying `texts`, one utterance each, with `vad` events around them.
-    func call(_ texts: [String], listen: ListenContext? = nil) throws -> [Frame] {
+    func call(_ texts: [String], listen: ListenContext? = nil) async throws -> [Frame] {
         var frames: [Frame] = []
         var ts = 0
         for text in texts {
             if let listen { frames.append(.event(listen.event(turn: 1))) }
-            let samples = try PocketsphinxTestSupport.telephoneSpeech(text)
+            let samples = try await PocketsphinxTestSupport.telephoneSpeech(text)
             let rate8k = try Resampler.resample(samples, from: 16000, to: 8000, quality: .medium)
             frames.append(.event(Event("vad", ["event": "start", "ts": .int(ts + 300)])))
             for start in stride(from: 0, to: rate8k.count, by: 160) {
@@ -49,7 +49,7 @@ import Testing
             let asking = ListenContext(state: "booking", grammar: "state_booking_name", slots: [.init(name: "name", type: "name")])
             var settings = STTSettings(groups: [[deepgram], [sphinx]])
             settings.drainDeadline = .seconds(60)
-            let output = try await STTStream(settings: settings).output(for: try call(["my name is asha"], listen: asking))
+            let output = try await STTStream(settings: settings).output(for: try await call(["my name is asha"], listen: asking))
 
             let errors = output.compactMap(\.event).filter { $0.type == "error" }
             #expect(errors.count == 1)
@@ -69,7 +69,7 @@ import Testing
             settings.pickWait = .seconds(60)  // both answer long before; a loaded machine must not decide the pick
             settings.drainDeadline = .seconds(60)
             let listen = ListenContext(state: "booking", grammar: "state_booking_date", slots: [.init(name: "date", type: "date")])
-            let output = try await STTStream(settings: settings).output(for: try call(["tomorrow"], listen: listen))
+            let output = try await STTStream(settings: settings).output(for: try await call(["tomorrow"], listen: listen))
 
             let finals = endpointed(output)
             #expect(finals.map { $0["text"]?.string } == ["tomorrow"])

@@ -32,8 +32,8 @@ import Testing
             #expect(whisper.inputFormat(for: .telephone) == SpeechFormat(codec: .pcm16, rate: 8000), "µ-law is decoded, not resampled")
             let format = SpeechFormat(codec: .pcm16, rate: rate)
             let run = CloudRecognitionRun(whisper)
-            let first = try spokenUtterance("I need an appointment", format: format, quietAfterMs: 300)
-            let second = try spokenUtterance("tomorrow at nine", format: format, quietAfterMs: 300)
+            let first = try await spokenUtterance("I need an appointment", format: format, quietAfterMs: 300)
+            let second = try await spokenUtterance("tomorrow at nine", format: format, quietAfterMs: 300)
             // Back to back: the second is gathered while the first is transcribed.
             try await run.say(1, first.audio, format: format, ts: 2000)
             try await run.say(2, second.audio, format: format, ts: 6000)
@@ -62,7 +62,7 @@ import Testing
             let run = CloudRecognitionRun(engine(base, key: nil, language: nil))
             try await run.input.send(.begin(utterance: 1, ts: 0, listen: nil))
             try await run.input.send(.end(utterance: 1, ts: 400))
-            let yes = try spokenUtterance("yes", format: SpeechFormat(codec: .pcm16, rate: 8000), quietAfterMs: 200)
+            let yes = try await spokenUtterance("yes", format: SpeechFormat(codec: .pcm16, rate: 8000), quietAfterMs: 200)
             try await run.say(2, yes.audio, format: SpeechFormat(codec: .pcm16, rate: 8000), ts: 1000)
             try await run.finish()
             #expect(run.recognitions.map(\.text) == ["", "Yes."])
@@ -78,7 +78,7 @@ import Testing
         try await withMockProviders({ if status == 429 { $0.faults[.transcriptions] = faults { $0.rateLimit = 1 } } else {
             $0.faults[.transcriptions] = faults { $0.serverError = 1 } } }) { _, base in
             let run = CloudRecognitionRun(engine(base))
-            let hello = try spokenUtterance("hello", format: SpeechFormat(codec: .pcm16, rate: 16000), quietAfterMs: 200)
+            let hello = try await spokenUtterance("hello", format: SpeechFormat(codec: .pcm16, rate: 16000), quietAfterMs: 200)
             try await run.say(1, hello.audio, format: SpeechFormat(codec: .pcm16, rate: 16000), ts: 0)
             do {
                 try await run.finish()
@@ -94,7 +94,7 @@ import Testing
     @Test func anOpenBreakerRefusesWithoutARequest() async throws {
         try await withMockProviders({ $0.faults[.transcriptions] = faults { $0.serverError = 1 } }) { mock, base in
             let breaker = CircuitBreaker(name: "whisper", configuration: .init(failureThreshold: 1, openInterval: .seconds(60)))
-            let hello = try spokenUtterance("hello", format: SpeechFormat(codec: .pcm16, rate: 16000), quietAfterMs: 200)
+            let hello = try await spokenUtterance("hello", format: SpeechFormat(codec: .pcm16, rate: 16000), quietAfterMs: 200)
             for expected in [ProviderError.self, CircuitOpenError.self] as [any Error.Type] {
                 let run = CloudRecognitionRun(engine(base, breaker: breaker))
                 try await run.say(1, hello.audio, format: SpeechFormat(codec: .pcm16, rate: 16000), ts: 0)
