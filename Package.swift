@@ -35,6 +35,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
     ],
     targets: [
         // C libraries from Debian's -dev packages.
@@ -77,9 +79,10 @@ let package = Package(
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "Logging", package: "swift-log")]),
-        // Twilio Media Streams messages.
+        // Twilio Media Streams messages, request signatures, TwiML.
         .target(name: "Telephony", dependencies: [
             "SwitchboardCore",
+            .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "ExtrasBase64", package: "swift-extras-base64"),
         ]),
         // Dialogue scripts: YAML loading, intent matching, slots, replies, grammars. No frame
@@ -117,6 +120,20 @@ let package = Package(
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             .product(name: "Logging", package: "swift-log")]),
 
+        // `switchboard serve`: the Twilio server. Each call's socket runs the configured graph on
+        // the runtime; call control, limits, metrics, per-call traces and recordings.
+        .target(name: "Server", dependencies: ["Runtime", "StageOptions", "Stages", "Telephony", "Providers", "Audio", "SwitchboardCore", "Channels", "Dialogue",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            .product(name: "Metrics", package: "swift-metrics"),
+            .product(name: "Prometheus", package: "swift-prometheus"),
+            .product(name: "Yams", package: "Yams"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "Logging", package: "swift-log")]),
+
         // Every tool's stage options, declared once: the executables and graph strings parse them
         // alike and build the same stage, drawing process-wide things from SharedResources.
         .target(name: "StageOptions", dependencies: ["SwitchboardCore", "Audio", "Stages", "Dialogue", "Providers", "Resilience", "Speech", "SpeechCache",
@@ -135,7 +152,7 @@ let package = Package(
         .executableTarget(name: "sentence-split", dependencies: toolDependencies),
         .executableTarget(name: "tts-cache", dependencies: toolDependencies + ["Speech", "SpeechCache", "Dialogue"]),
         .executableTarget(name: "stt-stream", dependencies: toolDependencies + ["Dialogue"]),
-        .executableTarget(name: "switchboard", dependencies: toolDependencies + ["Supervisor", "Runtime"]),
+        .executableTarget(name: "switchboard", dependencies: toolDependencies + ["Supervisor", "Runtime", "Server"]),
         // The sentence-splitting tables: checked by StagesTests, exported by `bench sentences
         // --write-cases` so that a peer segmenter is scored on the very same cases.
         .target(name: "SentenceSplitCases", dependencies: ["Stages", "Resilience"]),
@@ -159,6 +176,8 @@ let package = Package(
         .testTarget(name: "ToolTests", dependencies: ["SwitchboardCore", "Audio"]),
         .testTarget(name: "ProvidersTests", dependencies: ["Providers", "Resilience"]),
         .testTarget(name: "ResilienceTests", dependencies: ["Resilience", "ResilienceTesting"]),
+        .testTarget(name: "ServerTests", dependencies: ["Server", "Supervisor", "Runtime", "StageOptions", "Stages", "Telephony", "Providers", "SwitchboardCore", "Audio", "Dialogue",
+            .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "SupervisorTests", dependencies: ["Supervisor", "Providers", "SwitchboardCore", "Audio", "Speech"]),
     ],
     swiftLanguageModes: [.v6]
