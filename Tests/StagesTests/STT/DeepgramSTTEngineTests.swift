@@ -24,7 +24,8 @@ import Testing
 
     @Test func interimsFinalsAndOneLastPerUtterance() async throws {
         try await withMock(["I need an appointment.", "Tomorrow at nine."]) { mock, root in
-            let run = CloudRecognitionRun(deepgramEngine(root))
+            // No KeepAlive: a starved test machine may stretch the gap between utterances.
+            let run = CloudRecognitionRun(deepgramEngine(root, keepAlive: .seconds(600)))
             // Utterance 1 ends right after the speech: only Finalize can flush it.
             let first = try await spokenUtterance("I need an appointment please", format: Self.wide, quietAfterMs: 100)
             try await run.say(1, first.audio, format: Self.wide, ts: 5000)
@@ -83,8 +84,9 @@ import Testing
             let keepAlives = controls.filter { $0.type == "KeepAlive" }
             // Every 300 ms of a 1.1 s pause (more when a loaded machine stretches the pause).
             #expect(keepAlives.count >= 2, "\(controls)")
-            // Only while no audio flows: every KeepAlive comes between the two utterances.
-            #expect(keepAlives.allSatisfy { $0.audioMs == yes.audio.count * 1000 / Self.wide.bytesPerSecond })
+            // While no audio flows: between the two utterances. (Not asserted for every one: a
+            // starved test machine can pause an utterance's audio long enough for one more.)
+            #expect(keepAlives.filter { $0.audioMs == yes.audio.count * 1000 / Self.wide.bytesPerSecond }.count >= 2, "\(controls)")
             #expect(run.recognitions.filter(\.isLast).map(\.text) == ["Yes.", "No."])
         }
     }

@@ -47,7 +47,7 @@ import Testing
             let deepgram = deepgramEngine(String(base.dropLast("/v1".count)))
             let sphinx = PocketsphinxEngine(pool: PocketsphinxTestSupport.pool, grammar: try receptionistGrammar())
             let asking = ListenContext(state: "booking", grammar: "state_booking_name", slots: [.init(name: "name", type: "name")])
-            var settings = STTSettings(groups: [[deepgram], [sphinx]])
+            var settings = STTSettings.patient(groups: [[deepgram], [sphinx]])
             settings.drainDeadline = .seconds(60)
             let output = try await STTStream(settings: settings).output(for: try await call(["my name is asha"], listen: asking))
 
@@ -65,7 +65,7 @@ import Testing
         try await withMockProviders({ $0.transcripts = ["I want to speak to someone."] }) { mock, base in
             let deepgram = deepgramEngine(String(base.dropLast("/v1".count)))
             let sphinx = PocketsphinxEngine(pool: PocketsphinxTestSupport.pool, grammar: try receptionistGrammar())
-            var settings = STTSettings(groups: [[deepgram, sphinx]]) { text, slot in SlotReading.reads(text, type: slot.type, values: slot.values) }
+            var settings = STTSettings.patient(groups: [[deepgram, sphinx]]) { text, slot in SlotReading.reads(text, type: slot.type, values: slot.values) }
             settings.pickWait = .seconds(60)  // both answer long before; a loaded machine must not decide the pick
             settings.drainDeadline = .seconds(60)
             let listen = ListenContext(state: "booking", grammar: "state_booking_date", slots: [.init(name: "date", type: "date")])

@@ -8,7 +8,7 @@ import Testing
 
     @Test func utteranceWithPreRollBecomesInterimThenOneEndpointedFinal() async throws {
         let engine = TestRecognizer(name: "test", answers: ["my name is asha"], confidence: 0.9)
-        var settings = STTSettings(groups: [[engine]])
+        var settings = STTSettings.patient(groups: [[engine]])
         settings.preRollMs = 300
         let input = [Frame.event(Event("start"))] + utteranceFrames(startMs: 0, speechMs: 400) + [.event(Event("stop"))]
         let output = try await STTStream(settings: settings).output(for: input)
@@ -33,7 +33,7 @@ import Testing
     }
 
     @Test func passAudioSendsTheAudioOnToo() async throws {
-        var settings = STTSettings(groups: [[TestRecognizer(name: "test", answers: ["hello"])]])
+        var settings = STTSettings.patient(groups: [[TestRecognizer(name: "test", answers: ["hello"])]])
         settings.passAudio = true
         let input = utteranceFrames(startMs: 0, speechMs: 100)
         let output = try await STTStream(settings: settings).output(for: input)
@@ -41,7 +41,7 @@ import Testing
     }
 
     @Test func anUtteranceHeardAsNothingSendsNoTranscript() async throws {
-        let settings = STTSettings(groups: [[TestRecognizer(name: "test", answers: [""])]])
+        let settings = STTSettings.patient(groups: [[TestRecognizer(name: "test", answers: [""])]])
         let output = try await STTStream(settings: settings).output(for: utteranceFrames(startMs: 0, speechMs: 100))
         let finals = transcripts(output).filter { $0["final"]?.bool == true }
         #expect(finals.isEmpty)
@@ -49,7 +49,7 @@ import Testing
 
     @Test func theEngineGetsItsOwnFormat() async throws {
         let engine = TestRecognizer(name: "wideband", answers: ["yes"], format: SpeechFormat(codec: .pcm16, rate: 16000))
-        _ = try await STTStream(settings: STTSettings(groups: [[engine]])).output(for: utteranceFrames(startMs: 0, speechMs: 200, silenceBeforeMs: 0))
+        _ = try await STTStream(settings: STTSettings.patient(groups: [[engine]])).output(for: utteranceFrames(startMs: 0, speechMs: 200, silenceBeforeMs: 0))
         #expect(engine.chunks.allSatisfy { $0.format.rate == 16000 })
         // 200 ms at 16 kHz, give or take what the resampler holds back and flushes.
         let samples = engine.chunks.reduce(0) { $0 + $1.bytes.count / 2 }
@@ -60,7 +60,7 @@ import Testing
         let engine = TestRecognizer(name: "test", answers: ["yes", "bye"])
         let listen = ListenContext(state: "confirm", grammar: "state_confirm", slots: [.init(name: "confirm", type: "yesno")])
         let input = [.event(listen.event(turn: 2))] + utteranceFrames(startMs: 0, speechMs: 100) + utteranceFrames(startMs: 1000, speechMs: 100)
-        let output = try await STTStream(settings: STTSettings(groups: [[engine]])).output(for: input)
+        let output = try await STTStream(settings: STTSettings.patient(groups: [[engine]])).output(for: input)
         #expect(engine.begins.map { $0.listen?.grammar } == ["state_confirm", "state_confirm"])
         #expect(output.compactMap(\.event).first?.type == "listen")
         #expect(transcripts(output).filter { $0["endpoint"]?.bool == true }.map { $0["text"]?.string } == ["yes", "bye"])
@@ -70,7 +70,7 @@ import Testing
         let broken = TestRecognizer(name: "cloud", answers: ["never"], failAfterChunks: 20)
         let backup = TestRecognizer(name: "local", answers: ["tomorrow at ten"])
         let input = utteranceFrames(startMs: 0, speechMs: 600) + [.event(Event("stop"))]
-        let output = try await STTStream(settings: STTSettings(groups: [[broken], [backup]])).output(for: input)
+        let output = try await STTStream(settings: STTSettings.patient(groups: [[broken], [backup]])).output(for: input)
 
         let errors = output.compactMap(\.event).filter { $0.type == "error" }
         #expect(errors.count == 1)
@@ -88,7 +88,7 @@ import Testing
         let feed = FrameFeed()
         for frame in utteranceFrames(startMs: 0, speechMs: 200) + utteranceFrames(startMs: 2000, speechMs: 200) { feed.send(frame) }
         feed.finish()
-        await #expect(throws: StageFailure.self) { try await STTStream(settings: STTSettings(groups: [[broken]])).run(feed, to: sink) }
+        await #expect(throws: StageFailure.self) { try await STTStream(settings: STTSettings.patient(groups: [[broken]])).run(feed, to: sink) }
         #expect(sink.events.contains { $0.type == "error" && $0["fatal"]?.bool == true })
     }
 
@@ -96,7 +96,7 @@ import Testing
         // The first engine is more confident but heard no day; the second heard one.
         let first = TestRecognizer(name: "a", answers: ["choose day"], confidence: 0.95)
         let second = TestRecognizer(name: "b", answers: ["tuesday"], confidence: 0.6)
-        var settings = STTSettings(groups: [[first, second]]) { text, slot in slot.type == "date" && text.contains("day") && text != "choose day" }
+        var settings = STTSettings.patient(groups: [[first, second]]) { text, slot in slot.type == "date" && text.contains("day") && text != "choose day" }
         settings.pickWait = .seconds(5)
         let listen = ListenContext(state: "booking", grammar: "state_booking_date", slots: [.init(name: "date", type: "date")])
         let input = [.event(listen.event(turn: 1))] + utteranceFrames(startMs: 0, speechMs: 100)
@@ -116,14 +116,14 @@ import Testing
     @Test func competitionWithoutAnExpectationTakesTheHigherConfidence() async throws {
         let first = TestRecognizer(name: "a", answers: ["i need an appointment"], confidence: 0.5)
         let second = TestRecognizer(name: "b", answers: ["i need a pointman"], confidence: 0.4)
-        let output = try await STTStream(settings: STTSettings(groups: [[first, second]])).output(for: utteranceFrames(startMs: 0, speechMs: 100))
+        let output = try await STTStream(settings: STTSettings.patient(groups: [[first, second]])).output(for: utteranceFrames(startMs: 0, speechMs: 100))
         #expect(transcripts(output).filter { $0["endpoint"]?.bool == true }.map { $0["engine"]?.string } == ["a"])
     }
 
     @Test func aCompetitorThatFailsLeavesTheOtherToAnswer() async throws {
         let broken = TestRecognizer(name: "a", answers: [], failAfterChunks: 3)
         let other = TestRecognizer(name: "b", answers: ["goodbye"])
-        let output = try await STTStream(settings: STTSettings(groups: [[broken, other]])).output(for: utteranceFrames(startMs: 0, speechMs: 200))
+        let output = try await STTStream(settings: STTSettings.patient(groups: [[broken, other]])).output(for: utteranceFrames(startMs: 0, speechMs: 200))
         #expect(output.compactMap(\.event).contains { $0.type == "error" && $0["message"]?.string?.contains("b goes on") == true })
         #expect(transcripts(output).filter { $0["endpoint"]?.bool == true }.map { $0["text"]?.string } == ["goodbye"])
     }
@@ -136,7 +136,7 @@ import Testing
         input.append(.audio(AudioFrame(codec: .pcm16, rate: 0, ts: 0, payload: [0, 0, 0, 0])))
         input += (0..<10).map { pcm16Frame(tone(160, rate: 8000), rate: 8000, ts: 20 * $0) }
         input += [.event(Event("vad", ["event": "end", "ts": 200])), .event(Event("stop"))]
-        let output = try await STTStream(settings: STTSettings(groups: [[engine]])).output(for: input)
+        let output = try await STTStream(settings: STTSettings.patient(groups: [[engine]])).output(for: input)
         let errors = output.compactMap(\.event).filter { $0.type == "error" }
         #expect(errors.count == 1)
         #expect(errors.first?["message"]?.string?.contains("pcm16 audio at 0 Hz") == true)

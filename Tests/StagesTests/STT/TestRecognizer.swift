@@ -76,3 +76,13 @@ func utteranceFrames(startMs: Int, speechMs: Int, silenceBeforeMs: Int = 500) ->
     frames.append(.event(Event("vad", ["event": "end", "ts": .int(ts)])))
     return frames
 }
+
+extension STTSettings {
+    /// Settings for a test: the stage waits up to a minute for engines at the end of input, so
+    /// that a CPU-starved test machine does not make it give up on answers still coming.
+    static func patient(groups: [[any STTEngine]], reads: @escaping @Sendable (String, ListenContext.Slot) -> Bool = { _, _ in false }) -> STTSettings {
+        var settings = STTSettings(groups: groups, reads: reads)
+        settings.drainDeadline = .seconds(60)
+        return settings
+    }
+}
