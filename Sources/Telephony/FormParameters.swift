@@ -23,6 +23,8 @@ public struct FormParameters: Sendable, Equatable {
         public let reason: Reason
         public let part: String
 
+        public init(reason: Reason, part: String) { self.reason = reason; self.part = part }
+
         public var description: String {
             switch reason {
             case .badPercentEscape: "form body: bad percent escape in \"\(part)\" (want % and two hex digits)"
