@@ -11,7 +11,7 @@ import SwitchboardCore
 public struct SpeechProviderOptions: ParsableArguments, Sendable {
     static let engineNames = ["espeak", "openai", "deepgram", "elevenlabs", "azure", "cartesia"]
     /// The environment variable holding each HTTP engine's key.
-    static let keyVariables = ["openai": "OPENAI_API_KEY", "deepgram": "DEEPGRAM_API_KEY", "elevenlabs": "ELEVENLABS_API_KEY",
+    public static let keyVariables = ["openai": "OPENAI_API_KEY", "deepgram": "DEEPGRAM_API_KEY", "elevenlabs": "ELEVENLABS_API_KEY",
                                "azure": "AZURE_SPEECH_KEY", "cartesia": "CARTESIA_API_KEY"]
 
     @Option(help: ArgumentHelp(

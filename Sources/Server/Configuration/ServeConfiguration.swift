@@ -21,6 +21,10 @@ public struct ServeConfiguration: Sendable {
     public var traceDirectory: String?
     /// Where `transfer` events without a `to` send the caller.
     public var transferTo: String?
+    /// The file this came from, as the user named it, and the line of its `graph`: for
+    /// messages about the graph found only when it is built (a bad option, a missing key).
+    public var file: String?
+    public var graphLine: Int?
 
     public init(graph: String) { self.graph = graph }
 }
@@ -41,9 +45,12 @@ public struct TenantOverrides: Sendable, Equatable {
     public var graph: String?
     /// Tool name (`llm-stream`) → arguments appended to every node running that tool.
     public var options: [String: [String]] = [:]
-    public init(graph: String? = nil, options: [String: [String]] = [:]) {
+    /// The line of the tenant's entry in the configuration file, for messages.
+    public var line: Int?
+    public init(graph: String? = nil, options: [String: [String]] = [:], line: Int? = nil) {
         self.graph = graph
         self.options = options
+        self.line = line
     }
 }
 
