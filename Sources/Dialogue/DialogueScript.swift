@@ -42,10 +42,11 @@ public struct DialogueScript: Sendable {
     }
 
     /// The reply to one caller utterance: typed text, or a recognizer transcript (lowercase, no
-    /// punctuation, numbers as words). After an end state the reply is empty and the state unchanged.
+    /// punctuation, numbers as words). After an end state the reply is empty and the state unchanged
+    /// (a transfer state's destination still given, so a restored call is still handed over).
     /// A state name the script does not have (a context from another script) counts as `start`.
     public func respond(to utterance: String, in state: DialogueState, today: CalendarDay) -> DialogueTurn {
-        guard !state.ended else { return DialogueTurn(reply: "", state: state) }
+        guard !state.ended else { return DialogueTurn(reply: "", state: state, transfer: definition.states[state.state]?.transfer) }
         var builder = DialogueTurnBuilder(script: definition, state: state, utterance: Utterance(utterance), today: today)
         return builder.respond()
     }

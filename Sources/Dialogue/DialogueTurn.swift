@@ -6,10 +6,14 @@ public struct DialogueTurn: Sendable, Equatable {
     public var state: DialogueState
     /// The intent that matched; nil for a fallback, a greeting, or a turn that only filled slots.
     var intent: String?
+    /// The dialogue ended in a `transfer:` state: once the reply has been heard, the caller is
+    /// handed to this number or SIP URI instead of being hung up on.
+    public var transfer: TransferDestination?
 
-    init(reply: String, state: DialogueState, intent: String? = nil) {
+    init(reply: String, state: DialogueState, intent: String? = nil, transfer: TransferDestination? = nil) {
         self.reply = reply
         self.state = state
         self.intent = intent
+        self.transfer = transfer
     }
 }

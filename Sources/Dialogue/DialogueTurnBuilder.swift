@@ -101,6 +101,7 @@ struct DialogueTurnBuilder {
     }
 
     private func turn(intent: String?) -> DialogueTurn {
-        DialogueTurn(reply: lines.joined(separator: " "), state: state, intent: intent)
+        DialogueTurn(reply: lines.joined(separator: " "), state: state, intent: intent,
+                     transfer: state.ended ? current.transfer : nil)
     }
 }

@@ -5,10 +5,16 @@ extension ScriptLoader {
             throw keyYAML.error("state \"\(name)\" is empty (give it say, intents, collect or end)")
         }
         let entry = try yaml.mapping("state \"\(name)\"", allowed: Self.stateKeys)
-        let isEnd = try entry["end"]?.bool("end") ?? false
+        let transfer = try entry["transfer"].map { yaml throws(ScriptError) in try transferDestination(yaml, state: name) }
+        let endYAML = entry["end"]
+        let isEnd = try endYAML?.bool("end") ?? (transfer != nil)
+        if transfer != nil, !isEnd, let endYAML {
+            throw endYAML.error("state \"\(name)\" transfers the call, so it is an end state: leave out \"end: false\"")
+        }
         if isEnd {
+            let what = transfer == nil ? "end state" : "transfer state"
             for key in ["intents", "collect", "next"] {
-                if let value = entry[key] { throw value.error("end state \"\(name)\" cannot have \"\(key)\": the call is over there") }
+                if let value = entry[key] { throw value.error("\(what) \"\(name)\" cannot have \"\(key)\": the call is over there") }
             }
         }
         var collect: [SlotRequest] = []
@@ -30,7 +36,16 @@ extension ScriptLoader {
             intents: try entry["intents"].map { yaml throws(ScriptError) in try intentList(yaml) } ?? [],
             collect: collect, next: next,
             fallback: try entry["fallback"].map { yaml throws(ScriptError) in try template(yaml, "fallback") },
-            isEnd: isEnd)
+            isEnd: isEnd, transfer: transfer)
+    }
+
+    /// `transfer:`, a phone number or SIP URI checked here so that a typo fails at load.
+    private func transferDestination(_ yaml: ScriptYAML, state: String) throws(ScriptError) -> TransferDestination {
+        let text = try yaml.string("transfer")
+        guard let destination = TransferDestination(text) else {
+            throw yaml.error("\"transfer\" \"\(text)\" of state \"\(state)\" is not \(TransferDestination.expected)")
+        }
+        return destination
     }
 
     mutating func intentList(_ yaml: ScriptYAML) throws(ScriptError) -> [IntentDefinition] {

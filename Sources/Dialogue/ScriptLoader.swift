@@ -6,7 +6,7 @@ import Yams
 struct ScriptLoader {
     static let topKeys = ["rate", "greeting", "fallback", "start", "slots", "intents", "states"]
     static let slotKeys = ["type", "values", "answers"]
-    static let stateKeys = ["say", "intents", "collect", "next", "fallback", "end"]
+    static let stateKeys = ["say", "intents", "collect", "next", "fallback", "end", "transfer"]
     static let intentKeys = ["name", "examples", "keywords", "regex", "slot", "value", "reply", "goto", "clear"]
     static let requestKeys = ["slot", "ask"]
 

@@ -18,6 +18,8 @@ struct StateDefinition: Sendable {
     var fallback: ReplyTemplate?
     /// The call's conversation is over once this state is entered.
     var isEnd: Bool
+    /// An end state that hands the caller to a person (`transfer:`) rather than hanging up.
+    var transfer: TransferDestination? = nil
 
     func firstMissing(in slots: [String: String]) -> SlotRequest? {
         collect.first { slots[$0.slot] == nil }

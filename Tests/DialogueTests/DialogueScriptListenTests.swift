@@ -31,9 +31,9 @@ import Testing
         #expect(expectation.state == "welcome")
         #expect(expectation.asked == nil)
         #expect(expectation.slots.isEmpty)
-        #expect(expectation.intents == ["book", "hours", "goodbye"])
+        #expect(expectation.intents == ["book", "person", "hours", "goodbye"])
         #expect(expectation.grammarRule == "state_welcome")
-        #expect(alternatives(of: "state_welcome") == ["<intent_welcome_book>", "<intent_hours>", "<intent_goodbye>"])
+        #expect(alternatives(of: "state_welcome") == ["<intent_welcome_book>", "<intent_welcome_person>", "<intent_hours>", "<intent_goodbye>"])
     }
 
     @Test func bookingAsksForEachSlotInTurnWithItsOwnRule() {

@@ -22,6 +22,8 @@ struct AgentTurn {
     var engineState: JSON?
     /// The engine said this answer ends the conversation (`ResponseChunk.endsConversation`).
     var endsConversation = false
+    /// Where the caller is handed once this last answer has been heard (`ResponseChunk.transfer`).
+    var transferTo: String?
     /// What the dialogue waits for after this answer, when the engine says (`listen` event).
     var listen: ListenContext?
     let startedAt: Duration

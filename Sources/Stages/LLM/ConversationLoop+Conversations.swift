@@ -6,7 +6,7 @@ import SwitchboardCore
 /// first caller turn, which then hears the greeting before its answer: otherwise a typed
 /// conversation would never be greeted. One ends when the engine says its answer is the last
 /// (`ResponseChunk.endsConversation`): that answer's `response.end` says `"last":true`, a call
-/// is hung up once it has been heard, and the next caller turn begins a new conversation,
+/// is hung up (or transferred) once it has been heard, and the next caller turn begins a new conversation,
 /// greeted again, rather than getting the empty answers of a dialogue that is over.
 extension ConversationLoop {
     /// No conversation is under way: none has begun, or the last one has ended.
@@ -49,10 +49,27 @@ extension ConversationLoop {
         return true
     }
 
+    /// The supervisor's `idle` event: the caller has been silent, and the agent says the
+    /// event's `say` ("Are you still there?") as a turn of its own, unless it is speaking
+    /// already or no conversation is under way.
+    func idle(_ event: Event) {
+        guard agent == nil, !conversationOver, let say = event["say"]?.string, !say.isEmpty else { return }
+        let engine = FixedReplyEngine(name: "idle", reply: say, wordsPerSecond: configuration.greetingWordsPerSecond).failoverEngine()
+        let (generation, task) = generations.launch(memory.prompt(user: nil), engines: [engine])
+        var agent = AgentTurn(turn: nextTurn(), generation: generation, user: nil, startedAt: clock.now())
+        agent.task = task
+        self.agent = agent
+    }
+
     /// The conversation's last answer has been heard to its end (not cut short): in a call,
-    /// the agent hangs up now, after the goodbye rather than over it.
+    /// the agent hangs up now, after the goodbye rather than over it, or, where the script
+    /// ends in a `transfer:` state, hands the caller over after "I'll put you through".
     func lastAnswerHeard(_ agent: AgentTurn) async throws {
         guard inCall else { return }
-        try await output.send(.event(Event("hangup", ["turn": .int(agent.turn), "reason": "ended"])))
+        if let destination = agent.transferTo {
+            try await output.send(.event(Event("transfer", ["turn": .int(agent.turn), "to": .string(destination), "reason": "script"])))
+        } else {
+            try await output.send(.event(Event("hangup", ["turn": .int(agent.turn), "reason": "ended"])))
+        }
     }
 }

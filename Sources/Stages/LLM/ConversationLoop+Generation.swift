@@ -29,6 +29,9 @@ extension ConversationLoop {
         case .endsConversation:
             agent.endsConversation = true
             self.agent = agent
+        case .transfer(let destination):
+            agent.transferTo = destination
+            self.agent = agent
         case .listen(let listen):
             agent.listen = listen
             self.agent = agent
@@ -45,6 +48,7 @@ extension ConversationLoop {
         if let error {
             // A failed answer was not said to its end, so it ends nothing.
             agent.endsConversation = false
+            agent.transferTo = nil
             if let failure = error as? FailoverError { unansweredFailure = failure }
             try await report("turn \(agent.turn): \(error)")
             try await finish(agent, reason: "error")

@@ -42,6 +42,10 @@ public enum ResponseChunk: Sendable, Equatable {
     /// script's `end: true`). The stage marks its `response.end` `last`, hangs up a call once
     /// the answer has been heard, and begins a new conversation with the next caller turn.
     case endsConversation
+    /// The last answer hands the caller to a person (the script's `transfer:`), a phone number
+    /// or SIP URI: once it has been heard, the stage emits `transfer` instead of `hangup`.
+    /// Comes with `endsConversation`.
+    case transfer(to: String)
     /// What the dialogue waits for once this answer has been said (the script engine knows):
     /// the stage sends it as a `listen` event after the turn's `response.end`.
     case listen(ListenContext)

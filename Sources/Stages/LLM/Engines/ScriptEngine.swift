@@ -28,6 +28,7 @@ public struct ScriptEngine: ResponseEngine {
         // An ended dialogue says so on every answer, the empty one to a restored ended state
         // too: the stage then tells the caller, rather than answering with silence.
         let leading: [ResponseChunk] = [.engineState(turn.state.json)] + (turn.state.ended ? [.endsConversation] : [])
+            + (turn.transfer.map { [.transfer(to: $0.text)] } ?? [])
             + [.listen(ListenContext(script.expectation(in: turn.state)))]
         return WordStreamer(wordsPerSecond: wordsPerSecond).stream(turn.reply, after: leading)
     }
