@@ -69,18 +69,20 @@ public final class SoundFileReader: @unchecked Sendable {
     }
 }
 
-/// Writes mono audio to a sound file whose container follows the file name's extension.
+/// Writes audio to a sound file whose container follows the file name's extension: mono, or
+/// `channels` interleaved (a call's stereo recording).
 ///
 /// Telephone audio is stored as µ-law where the container allows it (WAV, AU, CAF, raw), so
 /// nothing is lost or re-quantised; FLAC and AIFF store 16-bit PCM, Ogg Vorbis.
 public final class SoundFileWriter {
     public let path: String
     public let sampleRate: Int
+    public let channels: Int
     private var handle: OpaquePointer?
 
     public enum Encoding: Sendable { case mulaw, pcm16 }
 
-    public init(path: String, sampleRate: Int, encoding: Encoding = .mulaw) throws {
+    public init(path: String, sampleRate: Int, encoding: Encoding = .mulaw, channels: Int = 1) throws {
         let ext = SoundFileReader.fileExtension(path)
         let major: Int32
         switch ext {
@@ -96,7 +98,7 @@ public final class SoundFileWriter {
         }
         var info = SF_INFO()
         info.samplerate = Int32(sampleRate)
-        info.channels = 1
+        info.channels = Int32(channels)
         // AIFF-C µ-law is valid but many tools (sox among them) cannot read it.
         let keepsMuLaw = encoding == .mulaw && major != Int32(SF_FORMAT_AIFF)
         let preferred = keepsMuLaw ? Int32(SF_FORMAT_ULAW) : Int32(SF_FORMAT_PCM_16)
@@ -109,15 +111,18 @@ public final class SoundFileWriter {
         }
         self.path = path
         self.sampleRate = sampleRate
+        self.channels = channels
         self.handle = handle
     }
 
     deinit { close() }
 
+    /// `samples` interleaved, a whole number of frames (one sample per channel).
     public func write(_ samples: [Int16]) throws {
         guard let handle else { throw SoundFileError("\(path) is already closed") }
-        let written = samples.withUnsafeBufferPointer { sf_writef_short(handle, $0.baseAddress, sf_count_t(samples.count)) }
-        guard written == samples.count else {
+        let frames = samples.count / channels
+        let written = samples.withUnsafeBufferPointer { sf_writef_short(handle, $0.baseAddress, sf_count_t(frames)) }
+        guard written == frames else {
             throw SoundFileError("write to \(path) failed: \(String(cString: sf_strerror(handle)))")
         }
     }
