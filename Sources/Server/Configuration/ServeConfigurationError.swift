@@ -12,14 +12,14 @@ public struct ServeConfigurationError: Error, CustomStringConvertible, Equatable
     public var column: Int?
     public var message: String
     /// The file could not be read at all (exit 66), rather than read and found wrong (78).
-    public var unreadable = false
+    public var isUnreadable = false
 
-    public init(file: String, line: Int? = nil, column: Int? = nil, message: String, unreadable: Bool = false) {
+    public init(file: String, line: Int? = nil, column: Int? = nil, message: String, isUnreadable: Bool = false) {
         self.file = file
         self.line = line
         self.column = column
         self.message = message
-        self.unreadable = unreadable
+        self.isUnreadable = isUnreadable
     }
 
     /// `switchboard.yaml:12:5: unknown key "max_call" in limits (expected …)`

@@ -19,13 +19,13 @@ public struct ServeConfigurationLoader {
     /// Where `TWILIO_ACCOUNT_SID` and `TWILIO_AUTH_TOKEN` are looked up.
     let environment: [String: String]
 
-    /// The file at `path`. A file that cannot be read is an error marked `unreadable` (66).
+    /// The file at `path`. A file that cannot be read is an error marked `isUnreadable` (66).
     public static func load(contentsOf path: String, environment: [String: String] = ProcessInfo.processInfo.environment) throws(ServeConfigurationError) -> ServeConfiguration {
         let text: String
         do {
             text = try String(contentsOfFile: path, encoding: .utf8)
         } catch {
-            throw ServeConfigurationError(file: path, message: "cannot read the file: \(error.localizedDescription)", unreadable: true)
+            throw ServeConfigurationError(file: path, message: "cannot read the file: \(error.localizedDescription)", isUnreadable: true)
         }
         let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
         return try load(yaml: text, file: path, directory: directory, environment: environment)
