@@ -139,12 +139,16 @@ public enum TwiML {
 
     /// RFC 3261's user part: unreserved characters, escapes and a few marks (no `@`, `:`, `;`).
     private static func isUserCharacter(_ byte: UInt8) -> Bool {
-        isAlphanumeric(byte) || Array("-_.!~*()%&=+$,/".utf8).contains(byte)
+        isAlphanumeric(byte) || userMarks.contains(byte)
     }
+
+    private static let userMarks = Set("-_.!~*()%&=+$,/".utf8)
 
     /// What may follow the host: parameters and headers, printable ASCII without spaces, quotes,
     /// angle brackets or backslashes.
     private static func isParameterCharacter(_ byte: UInt8) -> Bool {
-        isAlphanumeric(byte) || Array("-_.!~*()%&=+$,/;?:@[]".utf8).contains(byte)
+        isAlphanumeric(byte) || parameterMarks.contains(byte)
     }
+
+    private static let parameterMarks = Set("-_.!~*()%&=+$,/;?:@[]".utf8)
 }

@@ -156,10 +156,7 @@ private struct Authority {
     /// one; nil when neither applies.
     func withDefaultPortToggled() -> String? {
         guard let defaultPort else { return nil }
-        switch port {
-        case nil: return head + ":" + defaultPort + rest
-        case defaultPort?: return String(head) + rest
-        default: return nil
-        }
+        guard let port else { return head + ":" + defaultPort + rest }
+        return port == defaultPort ? String(head + rest) : nil
     }
 }
