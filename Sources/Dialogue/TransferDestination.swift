@@ -15,7 +15,7 @@ public struct TransferDestination: Sendable, Equatable, CustomStringConvertible 
     public let kind: Kind
 
     /// Nil unless `text` is `+` and 6 to 15 digits, the first not 0 (E.164 allows at most 15),
-    /// or `sip:user@host[:port]` with optional `;parameters` or `?headers`: what Twilio's
+    /// or `sip:user@host[:port]` (port 1 to 65535) with optional `;parameters` or `?headers`: what Twilio's
     /// `<Dial>` and `<Sip>` take.
     public init?(_ text: String) {
         if text.hasPrefix("+") {
@@ -49,7 +49,8 @@ public struct TransferDestination: Sendable, Equatable, CustomStringConvertible 
         else { return false }
         if hostAndPort.count == 2 {
             let port = hostAndPort[1]
-            guard (1...5).contains(port.count), port.allSatisfy(isDigit) else { return false }
+            guard (1...5).contains(port.count), port.allSatisfy(isDigit),
+                let number = Int(String(decoding: port, as: UTF8.self)), (1...65535).contains(number) else { return false }
         }
         return true
     }

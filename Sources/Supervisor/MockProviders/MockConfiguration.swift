@@ -11,6 +11,11 @@ public struct MockConfiguration: Sendable {
     public var replies: [String] = []
     public var faults: [MockRoute: MockFaults] = [:]
     public var seed: UInt64 = 1
+    /// The Basic-auth credentials the Twilio call route accepts.
+    public var twilioAccountSID = "ACtest"
+    public var twilioAuthToken = "test-token"
+    /// Call SIDs the Twilio call route answers with 404 (error 20404), as calls that have ended.
+    public var twilioEndedCalls: Set<String> = []
 
     public init() {}
 

@@ -13,7 +13,9 @@ import SwitchboardCore
 /// `POST /v1/audio/speech`, `POST /v1/audio/transcriptions`; Deepgram live at
 /// `GET /v1/listen` (WebSocket) and Aura at `POST /v1/speak`; ElevenLabs at
 /// `POST /v1/text-to-speech/{voice_id}[/stream]`; Azure at `POST /cognitiveservices/v1`;
-/// Cartesia at `POST /tts/bytes`; and `GET /mock/stats` for the counts per route and outcome. The speech routes speak the
+/// Cartesia at `POST /tts/bytes`; Twilio's call resource at
+/// `POST /2010-04-01/Accounts/{AccountSid}/Calls/{CallSid}.json`; and `GET /mock/stats` for the
+/// counts per route and outcome. The speech routes speak the
 /// requested text with espeak-ng.
 /// Each route's faults come from the configuration.
 public struct MockProviders: Sendable {
@@ -57,6 +59,11 @@ public struct MockProviders: Sendable {
         router.post("cognitiveservices/v1") { request, _ in try await azure.respond(request) }
         let cartesia = CartesiaSpeechRoute(state: state, faults: configuration.faults(for: .cartesia))
         router.post("tts/bytes") { request, _ in try await cartesia.respond(request) }
+        let twilio = TwilioCallsRoute(state: state, faults: configuration.faults(for: .twilio), accountSID: configuration.twilioAccountSID,
+            authToken: configuration.twilioAuthToken, endedCalls: configuration.twilioEndedCalls)
+        router.post("2010-04-01/Accounts/:account/Calls/:call") { request, context in
+            try await twilio.respond(request, account: context.parameters.get("account") ?? "", resource: context.parameters.get("call") ?? "")
+        }
         let listen = DeepgramListenRoute(state: state, faults: configuration.faults(for: .listen))
         let outcomes = ListenOutcomes()
         router.ws("v1/listen", shouldUpgrade: { request, _ in

@@ -16,4 +16,6 @@ public enum MockRoute: String, Sendable, CaseIterable, Codable {
     case azure
     /// `POST /tts/bytes` (Cartesia, JSON in).
     case cartesia
+    /// `POST /2010-04-01/Accounts/{AccountSid}/Calls/{CallSid}.json` (Twilio's REST API, updating a live call).
+    case twilio
 }

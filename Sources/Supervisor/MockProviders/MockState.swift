@@ -14,6 +14,7 @@ final class MockState: @unchecked Sendable {
     /// What clients sent, for tests to assert on (bounded: see `recordLimit`).
     private var listenConnections: [MockListenConnection] = []
     private var transcriptionUploads: [MockTranscriptionUpload] = []
+    private var twilioCallUpdates: [MockTwilioCallUpdate] = []
     static let recordLimit = 1000
 
     init(configuration: MockConfiguration) {
@@ -87,6 +88,12 @@ final class MockState: @unchecked Sendable {
     }
 
     var uploads: [MockTranscriptionUpload] { lock.withLock { transcriptionUploads } }
+
+    func recordCallUpdate(_ update: MockTwilioCallUpdate) {
+        lock.withLock { if twilioCallUpdates.count < Self.recordLimit { twilioCallUpdates.append(update) } }
+    }
+
+    var callUpdates: [MockTwilioCallUpdate] { lock.withLock { twilioCallUpdates } }
 
     /// `/mock/stats`: counts per route and outcome.
     var stats: JSON {
