@@ -111,6 +111,9 @@ final class ConversationLoop<Output: FrameSink> {
         case "spoken":
             try await output.send(frame)
             spoken(event)
+        case "idle":
+            try await output.send(frame)
+            idle(event)
         default:
             try await output.send(frame)
         }
