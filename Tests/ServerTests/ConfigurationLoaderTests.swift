@@ -23,7 +23,7 @@ import Testing
         let configuration = try Self.load("""
             listen: 0.0.0.0:9000
             public_url: https://agent.example.com/
-            graph: mulaw-decode | llm-stream --script s.yaml | mulaw-encode
+            graph: mulaw-decode | llm-stream --script s.yaml | tts-cache | mulaw-encode
             tenants:
               clinic:
                 script: clinic.yaml
@@ -51,7 +51,7 @@ import Testing
         #expect(configuration.listen == HostAndPort(host: "0.0.0.0", port: 9000))
         #expect(configuration.publicURL == "https://agent.example.com")
         // Paths of the built-in tools are relative to the file's folder.
-        #expect(configuration.graph == "mulaw-decode | llm-stream --script /etc/agent/s.yaml | mulaw-encode")
+        #expect(configuration.graph == "mulaw-decode | llm-stream --script /etc/agent/s.yaml | tts-cache | mulaw-encode")
         #expect(configuration.graphLine == 3)
         #expect(configuration.tenants["clinic"]?.options == [
             "llm-stream": ["--script", "/etc/agent/clinic.yaml"], "tts-cache": ["--voice", "en-us+f3"],
@@ -148,7 +148,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("switchboard.yaml")
         try """
-            graph: mulaw-decode -i ../in.wav | stt-stream --grammar g.jsgf | tts-cache --lexicon=words.tsv --cache-dir /var/tts | python3 gain.py
+            graph: mulaw-decode -i ../in.wav | stt-stream --grammar g.jsgf | llm-stream | tts-cache --lexicon=words.tsv --cache-dir /var/tts | python3 gain.py
             record_dir: ./calls
             tenants:
               shop:
@@ -159,7 +159,7 @@ import Testing
         let configuration = try ServeConfigurationLoader.load(contentsOf: file.path, environment: [:])
         let base = folder.standardizedFileURL.path
         let parent = folder.deletingLastPathComponent().standardizedFileURL.path
-        #expect(configuration.graph == "mulaw-decode -i \(parent)/in.wav | stt-stream --grammar \(base)/g.jsgf"
+        #expect(configuration.graph == "mulaw-decode -i \(parent)/in.wav | stt-stream --grammar \(base)/g.jsgf | llm-stream"
             + " | tts-cache --lexicon=\(base)/words.tsv --cache-dir /var/tts | python3 gain.py")
         #expect(configuration.recordDirectory == base + "/calls")
         #expect(configuration.tenants["shop"]?.options["llm-stream"] == ["--system-file", base + "/prompts/shop.txt"])

@@ -66,13 +66,15 @@ public final class CallGraphs: Sendable {
     /// The graph for a call of `tenant`, built on first use. An unknown tenant gets the shared
     /// graph, with a warning the first time its name is seen.
     public func graph(forTenant tenant: String?) throws(ServeConfigurationError) -> CallGraph {
-        let tenant = tenant.flatMap { $0.isEmpty ? nil : $0 }
-        if let tenant, configuration.tenants[tenant] == nil { warnUnknown(tenant) }
-        let plan = try plan(forTenant: tenant)
+        var known = tenant.flatMap { $0.isEmpty ? nil : $0 }
+        if let name = known, configuration.tenants[name] == nil {
+            warnUnknown(name)
+            known = nil
+        }
         return try state.withLock { (state) throws(ServeConfigurationError) -> CallGraph in
-            if let built = state.graphs[plan.tenant ?? ""] { return built }
-            let built = try build(plan, warnedDrops: &state.warnedDrops)
-            state.graphs[plan.tenant ?? ""] = built
+            if let built = state.graphs[known ?? ""] { return built }
+            let built = try build(try plan(forTenant: known), warnedDrops: &state.warnedDrops)
+            state.graphs[known ?? ""] = built
             return built
         }
     }
