@@ -7,7 +7,8 @@ import SwitchboardCore
 /// as `token` events between `response.start` and `response.end`, and decides when the caller
 /// has interrupted (`interrupt`), cancelling the answer at once. It greets a conversation that
 /// begins without a `start`, and says when one has ended (`"last":true` on `response.end`,
-/// then `hangup` in a call); the next caller turn begins a new one.
+/// then `hangup` in a call, or `transfer` where the script's end state hands the caller to a
+/// person); the next caller turn begins a new one.
 ///
 /// Consumed: `text`, `transcript`, `context`. Watched and passed on: `start`, `stop`, `vad`,
 /// `mark`, `spoken`, audio. Everything else is passed on unchanged.
