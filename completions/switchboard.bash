@@ -173,13 +173,13 @@ _switchboard() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    run|dump|mock-providers|help)
+    run|serve|check|dump|mock-providers|help)
         # Offer subcommand argument completions
         "_switchboard_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'run dump mock-providers help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'run serve check dump mock-providers help' -- "${cur}"))
         ;;
     esac
 }
@@ -201,6 +201,70 @@ _switchboard_run() {
         ;;
     '--log-level')
         __switchboard_add_completions -W 'trace'$'\n''debug'$'\n''info'$'\n''notice'$'\n''warning'$'\n''error'$'\n''critical'
+        return
+        ;;
+    esac
+}
+
+_switchboard_serve() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=(--config --listen --max-calls --drain-s --idle-prompt-s --idle-hangup-s --record-dir --trace-dir --log-level)
+    __switchboard_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--config')
+        return
+        ;;
+    '--listen')
+        return
+        ;;
+    '--max-calls')
+        return
+        ;;
+    '--drain-s')
+        return
+        ;;
+    '--idle-prompt-s')
+        return
+        ;;
+    '--idle-hangup-s')
+        return
+        ;;
+    '--record-dir')
+        return
+        ;;
+    '--trace-dir')
+        return
+        ;;
+    '--log-level')
+        __switchboard_add_completions -W 'trace'$'\n''debug'$'\n''info'$'\n''notice'$'\n''warning'$'\n''error'$'\n''critical'
+        return
+        ;;
+    esac
+}
+
+_switchboard_check() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=(--log-level)
+    __switchboard_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--log-level')
+        __switchboard_add_completions -W 'trace'$'\n''debug'$'\n''info'$'\n''notice'$'\n''warning'$'\n''error'$'\n''critical'
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __switchboard_add_completions -o plusdirs -fX '!*.@(yaml|yml)'
         return
         ;;
     esac

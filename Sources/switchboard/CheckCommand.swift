@@ -28,6 +28,8 @@ struct CheckCommand: ParsableCommand {
               DEEPGRAM_API_KEY=x GROQ_API_KEY=x ELEVENLABS_API_KEY=x \\
                 switchboard check Examples/switchboard.yaml | grep deepgram
               switchboard check Examples/switchboard.yaml | cut -f1
+              printf 'graph: vad\\nlimits: {max_call: 3}\\n' > out/bad.yaml
+              switchboard check out/bad.yaml || test $? -eq 78
             """)
 
     @Argument(help: ArgumentHelp("The configuration file.", valueName: "config"), completion: .file(extensions: ["yaml", "yml"]))
