@@ -78,6 +78,8 @@ public final class SoundFileWriter {
     public let path: String
     public let sampleRate: Int
     public let channels: Int
+    /// The file holds µ-law (WAV, AU, CAF, raw), so `writeMuLaw` can store bytes unchanged.
+    public let storesMuLaw: Bool
     private var handle: OpaquePointer?
 
     public enum Encoding: Sendable { case mulaw, pcm16 }
@@ -112,6 +114,7 @@ public final class SoundFileWriter {
         self.path = path
         self.sampleRate = sampleRate
         self.channels = channels
+        self.storesMuLaw = info.format & Int32(SF_FORMAT_SUBMASK) == Int32(SF_FORMAT_ULAW)
         self.handle = handle
     }
 
@@ -123,6 +126,17 @@ public final class SoundFileWriter {
         let frames = samples.count / channels
         let written = samples.withUnsafeBufferPointer { sf_writef_short(handle, $0.baseAddress, sf_count_t(frames)) }
         guard written == frames else {
+            throw SoundFileError("write to \(path) failed: \(String(cString: sf_strerror(handle)))")
+        }
+    }
+
+    /// Bytes already in the file's encoding, interleaved (a call's µ-law as Twilio sent it,
+    /// written unchanged); only when the file stores µ-law.
+    public func writeMuLaw(_ bytes: [UInt8]) throws {
+        guard let handle else { throw SoundFileError("\(path) is already closed") }
+        guard storesMuLaw else { throw SoundFileError("\(path) does not store µ-law") }
+        let written = bytes.withUnsafeBytes { sf_write_raw(handle, $0.baseAddress, sf_count_t($0.count)) }
+        guard written == bytes.count else {
             throw SoundFileError("write to \(path) failed: \(String(cString: sf_strerror(handle)))")
         }
     }

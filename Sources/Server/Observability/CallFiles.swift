@@ -42,7 +42,6 @@ final class CallFiles: @unchecked Sendable {
     private var transcript: Int32 = -1
     private var trace: Int32 = -1
     private var broken: Set<String> = []
-    private var pcm: [Int16] = []
 
     /// `failed` is told the kind of file (`recording`, `transcript`, `trace`) each time one breaks.
     init(paths: Paths, logger: Logger, failed: @escaping @Sendable (String) -> Void) {
@@ -80,11 +79,10 @@ final class CallFiles: @unchecked Sendable {
         trace = -1
     }
 
+    /// µ-law goes into the file as it came (libsndfile's raw write): no decoding, no loss.
     private func writeAudio(_ stereo: [UInt8]) {
         guard let writer = openRecording() else { return }
-        if pcm.count != stereo.count { pcm = [Int16](repeating: 0, count: stereo.count) }
-        for (i, byte) in stereo.enumerated() { pcm[i] = MuLaw.decodeTable[Int(byte)] }
-        do { try writer.write(pcm) } catch { breaks("recording", error) }
+        do { try writer.writeMuLaw(stereo) } catch { breaks("recording", error) }
     }
 
     private func writeSilence(_ frames: Int) {
@@ -92,7 +90,7 @@ final class CallFiles: @unchecked Sendable {
         var left = frames
         while left > 0 {
             let n = min(left, 4000)
-            do { try writer.write([Int16](repeating: 0, count: n * 2)) } catch { return breaks("recording", error) }
+            do { try writer.writeMuLaw([UInt8](repeating: SampleWindow.silence, count: n * 2)) } catch { return breaks("recording", error) }
             left -= n
         }
     }

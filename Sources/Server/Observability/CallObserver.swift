@@ -168,8 +168,11 @@ public final class CallObserver: Sendable {
 
     /// Bytes held for this call's recording and file writes: what must not grow with its length.
     public var heldBytes: Int {
-        state.withLock { $0.timeline?.heldBytes ?? 0 } + (files?.queuedBytes ?? 0)
+        state.withLock { $0.timeline?.heldBytes ?? 0 } + pendingWriteBytes
     }
+
+    /// Bytes waiting for the disk (at most the write queue's bound).
+    public var pendingWriteBytes: Int { files?.queuedBytes ?? 0 }
 
     // MARK: - Under the lock
 

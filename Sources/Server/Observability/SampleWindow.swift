@@ -20,7 +20,10 @@ struct SampleWindow {
     mutating func place(_ samples: some Collection<UInt8>, at offset: Int) {
         let end = offset + samples.count
         if end > count { bytes.append(contentsOf: repeatElement(Self.silence, count: end - count)) }
-        bytes.replaceSubrange((head + offset)..<(head + end), with: samples)
+        let from = head + offset
+        bytes.withUnsafeMutableBufferPointer { out in
+            _ = UnsafeMutableBufferPointer(rebasing: out[from..<(from + samples.count)]).initialize(fromContentsOf: samples)
+        }
     }
 
     /// Forgets everything from `length` samples after the write position on.
@@ -30,9 +33,9 @@ struct SampleWindow {
     }
 
     /// The first `n` samples (silence past the end), removed.
-    mutating func take(_ n: Int) -> ArraySlice<UInt8> {
+    mutating func take(_ n: Int) -> [UInt8] {
         let available = min(n, count)
-        var taken = bytes[head..<(head + available)]
+        var taken = Array(bytes[head..<(head + available)])
         if available < n { taken.append(contentsOf: repeatElement(Self.silence, count: n - available)) }
         head += available
         if head >= 4096, head * 2 >= bytes.count {

@@ -116,10 +116,16 @@ struct StereoTimeline {
         guard n > 0 else { return [] }
         let left = caller.take(n)
         let right = agent.take(n)
-        var stereo = [UInt8](repeating: SampleWindow.silence, count: n * 2)
-        stereo.withUnsafeMutableBufferPointer { out in
-            for (i, sample) in left.enumerated() { out[2 * i] = sample }
-            for (i, sample) in right.enumerated() { out[2 * i + 1] = sample }
+        let stereo = [UInt8](unsafeUninitializedCapacity: n * 2) { out, count in
+            left.withUnsafeBufferPointer { left in
+                right.withUnsafeBufferPointer { right in
+                    for i in 0..<n {
+                        out[2 * i] = left[i]
+                        out[2 * i + 1] = right[i]
+                    }
+                }
+            }
+            count = n * 2
         }
         written += n
         return stereo
