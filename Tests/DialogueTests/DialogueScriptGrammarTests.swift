@@ -21,7 +21,7 @@ import Testing
         #expect(lines.contains("grammar receptionist;"))
         let publicRules = lines.filter { $0.hasPrefix("public ") }
         #expect(publicRules.first?.hasPrefix("public <utterance> = <intent_welcome_book> | ") == true)
-        #expect(publicRules.count == 1 + 5 + 3, "the whole script, each of 5 states, booking asking each of its 3 slots")
+        #expect(publicRules.count == 1 + 6 + 3, "the whole script, each of 6 states, booking asking each of its 3 slots")
     }
 
     @Test func expandsExamplePhrasesWithSlotRules() throws {
