@@ -30,12 +30,15 @@ struct MockProvidersCommand: AsyncParsableCommand {
             X-Microsoft-OutputFormat raw-8khz-8bit-mono-mulaw, raw-*-16bit-mono-pcm or riff-*.
               POST /tts/bytes               Cartesia (Cartesia-Version, Authorization: Bearer KEY): \
             output_format pcm_mulaw or pcm_s16le, raw or wav.
+              POST /2010-04-01/Accounts/SID/Calls/CALL.json  Twilio's REST API updating a live \
+            call (Basic auth ACtest:test-token; Status=completed, Twiml or Url): the call as JSON, \
+            or Twilio's error JSON.
               GET  /mock/stats              requests per route and outcome, as JSON.
 
             Every speech route speaks the requested text with espeak-ng, streamed in 100 ms \
             chunks; without the provider's auth header it answers 401.
 
-            Faults, per route (chat, speech, transcriptions, listen, aura, elevenlabs, azure, cartesia), from --faults FILE (JSON: \
+            Faults, per route (chat, speech, transcriptions, listen, aura, elevenlabs, azure, cartesia, twilio), from --faults FILE (JSON: \
             {"chat": {"ttfb_ms": 300, "rate_limit": 0.2}}) or --fault ROUTE.KEY=VALUE, repeated:
               ttfb_ms             delay before the first byte
               tokens_per_second   streaming pace (default: all at once)
