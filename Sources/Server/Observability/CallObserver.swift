@@ -48,6 +48,11 @@ public final class CallObserver: Sendable {
         var audioTurns: [Int] = []
         /// Where the sentence being sent starts in the recording (samples), until its `spoken`.
         var sentenceStart: Int?
+        /// Media ms where the caller's current utterance began (`vad start`).
+        var utteranceStartMs: Double?
+        /// The caller's words were written from a final transcript since the last turn began,
+        /// so `response.start` need not write them again.
+        var callerWritten = false
         var heardCaller = false
         var closed = false
     }
@@ -195,15 +200,27 @@ public final class CallObserver: Sendable {
 
     private func agentEvent(_ event: Event, _ state: inout State, now: Double, _ drops: inout Drops) {
         trace(ObservationLines.event(event, direction: "out", at: now), &drops)
+        // A copy fed round the ring (the runtime stops those before the telephone side).
+        guard event["looped"]?.bool != true else { return }
         switch event.type {
         case "interrupt":
             state.sentenceStart = nil
             if let dropped = state.timeline?.interrupt(now: mediaSample(state.clock, now)), dropped > 0 {
                 trace(ObservationLines.dropped(agentMs: Double(dropped) * 1000 / Double(StereoTimeline.rate), at: now), &drops)
             }
+        case "vad" where event["event"]?.string == "start":
+            state.utteranceStartMs = event["ts"]?.double
         case "transcript" where event["final"]?.bool == true:
             guard let text = event["text"]?.string, !text.isEmpty else { return }
-            let ms = event["ts"]?.double ?? state.clock.mediaMs(atCallMs: now)
+            let ms = event["ts"]?.double ?? state.utteranceStartMs ?? state.clock.mediaMs(atCallMs: now)
+            state.callerWritten = true
+            transcribe(ObservationLines.transcript(who: "caller", text: text, ms: ms), &drops)
+        case "response.start":
+            // llm-stream takes the transcripts in: in most graphs none reach the end, and the
+            // turn's `text` is the only record of what the caller said.
+            defer { state.callerWritten = false; state.utteranceStartMs = nil }
+            guard !state.callerWritten, let text = event["text"]?.string, !text.isEmpty else { return }
+            let ms = state.utteranceStartMs ?? state.clock.mediaMs(atCallMs: now)
             transcribe(ObservationLines.transcript(who: "caller", text: text, ms: ms), &drops)
         case "spoken":
             guard let text = event["text"]?.string ?? event["said"]?.string, let timeline = state.timeline else { return }

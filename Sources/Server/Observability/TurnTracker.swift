@@ -65,6 +65,7 @@ struct TurnTracker {
     }
 
     private mutating func leaving(_ event: Event, at callMs: Double, clock: MediaClock) -> [TurnBreakdown] {
+        guard event["looped"]?.bool != true else { return [] }  // a fed-back copy, seen before
         switch event.type {
         case "vad":
             switch event["event"]?.string {
@@ -95,6 +96,8 @@ struct TurnTracker {
             var done = finish(where: { $0.breakdown.turn < turn }, clock: clock)
             var started = OpenTurn(breakdown: TurnBreakdown(turn: turn))
             started.breakdown.startSeen = callMs
+            // What the caller said, when no final transcript reached the end (llm-stream takes them in).
+            started.breakdown.callerText = event["text"]?.string.flatMap { $0.isEmpty ? nil : $0 }
             if var heard = utterance, heard.hasEnded, !heard.answered {
                 heard.answered = true
                 utterance = heard
@@ -165,7 +168,7 @@ struct TurnTracker {
     private func finished(_ turn: OpenTurn, clock: MediaClock) -> TurnBreakdown {
         var breakdown = turn.breakdown
         guard let heard = turn.utterance else { return breakdown }
-        breakdown.callerText = heard.text.isEmpty ? nil : heard.text.joined(separator: " ")
+        if !heard.text.isEmpty { breakdown.callerText = heard.text.joined(separator: " ") }
         breakdown.speechEnd = heard.speechEndMedia.map { clock.callMs(atMediaMs: $0) }
         breakdown.endpointSeen = heard.endpointSeen
         breakdown.finalSeen = heard.finalSeen

@@ -56,6 +56,26 @@ struct ObservabilityRecordingTests {
         #expect(lines[2]["who"] as? String == "caller" && lines[2]["text"] as? String == "book a table" && lines[2]["ms"] as? Int == 200)
     }
 
+    @Test("where no transcript reaches the end (llm-stream takes them in), the turn's text is the caller's line")
+    func callerFromResponseStart() async throws {
+        let directory = observabilityDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let clock = ObservedCallClock()
+        let observer = observer(directory, clock: clock)
+        feedCaller(observer, clock: clock, code: Self.callerCode, media: stride(from: 0, to: 2000, by: 20))
+        observer.leaving(ObservedFrames.event("vad", ["event": "start", "ts": 640]))
+        observer.leaving(ObservedFrames.event("vad", ["event": "end", "ts": 1500]))
+        observer.leaving(ObservedFrames.event("response.start", ["turn": 1, "text": "I'd like a table for two"]))
+        observer.leaving(ObservedFrames.agentAudio(turn: 1, ms: 200, code: Self.agentCode))
+        observer.leaving(ObservedFrames.event("spoken", ["turn": 1, "index": 0, "text": "For when?"]))
+        observer.leaving(ObservedFrames.event("spoken", ["turn": 1, "index": 0, "text": "For when?", "looped": true]))  // not twice
+        await observer.close()
+        let lines = try observedLines("\(directory)/CA-rec.transcript.jsonl")
+        #expect(lines.map { $0["who"] as? String } == ["caller", "agent"])
+        #expect(lines[0]["text"] as? String == "I'd like a table for two" && lines[0]["ms"] as? Int == 640)
+        #expect(lines[1]["ms"] as? Int == 1980)
+    }
+
     @Test("an interrupt drops the agent audio not yet played; the next answer starts when sent")
     func interruptTruncates() async throws {
         let directory = observabilityDirectory()
