@@ -89,6 +89,30 @@ import Testing
     }
 }
 
+extension ConfigurationTenantTests {
+    /// An unknown tenant is warned about once per name; a left-out engine once per process,
+    /// however many tenants' graphs lose it.
+    @Test func warningsComeOnce() throws {
+        let configuration = try ServeConfigurationLoader.load(yaml: """
+            graph: sentence-split | tts-cache --cache off --engine elevenlabs,espeak
+            tenants:
+              a: {voice: en-gb}
+              b: {voice: en-us}
+            """, file: "serve.yaml", directory: "/c", environment: [:])
+        let logs = ObservedLogs()
+        let graphs = CallGraphs(configuration: configuration, resources: SharedResources(environment: [:]), logger: logs.logger())
+        try graphs.buildAll()
+        for _ in 0..<3 {
+            _ = try graphs.graph(forTenant: "stranger")
+            _ = try graphs.graph(forTenant: "a")
+        }
+        #expect(logs.lines.map(\.message) == [
+            "tts-cache: engine elevenlabs left out (no API key in $ELEVENLABS_API_KEY)",
+            "unknown tenant \"stranger\": its calls run the shared graph",
+        ])
+    }
+}
+
 /// `TenantArguments` is internal; its effect is observed through a configuration.
 enum TenantArgumentsProbe {
     static func apply(_ options: [String: [String]], to graph: GraphDescription) -> GraphDescription {
