@@ -22,7 +22,7 @@ final class TwilioTestCaller: Sendable {
     struct State {
         var agentAudio: [UInt8] = []
         var messages: [JSONObject] = []
-        var echoed: [(name: String, at: ContinuousClock.Instant)] = []
+        var echoed: [(name: String, at: ContinuousClock.Instant, date: Date)] = []
         var playedUntil = ContinuousClock.now
         var pendingMarks: [(name: String, due: ContinuousClock.Instant)] = []
         var closed: (code: Int?, reason: String)?
@@ -79,7 +79,7 @@ final class TwilioTestCaller: Sendable {
         let due = shared.state.withLock { state -> [String] in
             let due = state.pendingMarks.filter { $0.due <= now }.map(\.name)
             state.pendingMarks.removeAll { $0.due <= now }
-            for name in due { state.echoed.append((name, now)) }
+            for name in due { state.echoed.append((name, now, Date())) }
             return due
         }
         for name in due { try await send(["event": "mark", "streamSid": .string(streamSid), "mark": ["name": .string(name)]]) }
@@ -135,9 +135,15 @@ final class TwilioTestCaller: Sendable {
     func listen(timeout: Duration = .seconds(60), until condition: (State) -> Bool) async throws -> Bool {
         let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline {
-            if shared.state.withLock({ condition($0) }) { return true }
-            if shared.state.withLock({ $0.closed != nil }) { return shared.state.withLock { condition($0) } }
-            try await say([UInt8](repeating: 0xFF, count: 160 * 5))
+            // On a copy: the condition may look at the caller itself.
+            let state = snapshot
+            if condition(state) { return true }
+            if state.closed != nil { return condition(snapshot) }
+            do { try await say([UInt8](repeating: 0xFF, count: 160 * 5)) } catch {
+                // The server closed the socket: what came before the close decides.
+                _ = await waitUntilClosed(timeout: .seconds(5))
+                return condition(snapshot)
+            }
         }
         return false
     }
