@@ -17,12 +17,15 @@ struct SampleWindow {
 
     /// Places `samples` starting `offset` samples after the write position, padding any gap
     /// before them with silence; overwrites what was there.
-    mutating func place(_ samples: some Collection<UInt8>, at offset: Int) {
+    mutating func place(_ samples: ArraySlice<UInt8>, at offset: Int) {
         let end = offset + samples.count
         if end > count { bytes.append(contentsOf: repeatElement(Self.silence, count: end - count)) }
         let from = head + offset
         bytes.withUnsafeMutableBufferPointer { out in
-            _ = UnsafeMutableBufferPointer(rebasing: out[from..<(from + samples.count)]).initialize(fromContentsOf: samples)
+            samples.withUnsafeBufferPointer { source in
+                guard let base = source.baseAddress else { return }
+                (out.baseAddress! + from).update(from: base, count: source.count)
+            }
         }
     }
 

@@ -70,7 +70,7 @@ struct StereoTimeline {
     mutating func queueAgent(_ payload: [UInt8], now: Int) -> Bool {
         let start = max(agentEnd, now, written)
         guard start + payload.count - now <= maxQueuedAgentSamples else { return false }
-        agent.place(payload, at: start - written)
+        agent.place(payload[...], at: start - written)
         agentEnd = start + payload.count
         return true
     }
