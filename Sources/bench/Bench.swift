@@ -8,7 +8,7 @@ struct Bench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Switchboard micro-benchmarks (run by `make bench`; not tests).",
-        subcommands: [CallsBench.self, FrameCodecBench.self, MuLawBench.self, SSEStreamsBench.self, SentenceSplitBench.self, TTSBench.self, VADBench.self])
+        subcommands: [CallsBench.self, FrameCodecBench.self, MuLawBench.self, ServeBench.self, SSEStreamsBench.self, SentenceSplitBench.self, TTSBench.self, VADBench.self])
 }
 
 /// Reader + writer throughput on one core: frames are decoded from a byte stream in 64 KiB

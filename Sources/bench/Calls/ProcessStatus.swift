@@ -1,6 +1,6 @@
 import Foundation
 
-/// What /proc and getrusage say about this process at one moment.
+/// What /proc and getrusage say about a process at one moment.
 struct ProcessStatus {
     let wallSeconds: Double
     let cpuSeconds: Double
@@ -16,13 +16,28 @@ struct ProcessStatus {
             return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
         }
         let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
-        func field(_ name: String) -> Int {
-            guard let line = status.split(separator: "\n").first(where: { $0.hasPrefix(name + ":") }) else { return 0 }
-            return Int(line.split(whereSeparator: \.isWhitespace).dropFirst().first ?? "") ?? 0
-        }
         return ProcessStatus(
             wallSeconds: Double(DispatchTime.now().uptimeNanoseconds) / 1e9, cpuSeconds: cpu(RUSAGE_SELF), childrenCPUSeconds: cpu(RUSAGE_CHILDREN),
-            residentBytes: field("VmRSS") * 1024, threads: field("Threads"))
+            residentBytes: field("VmRSS", of: status) * 1024, threads: field("Threads", of: status))
+    }
+
+    /// Another process (the server under test, the mock), from /proc/PID; nil once it has gone.
+    static func read(pid: pid_t) -> ProcessStatus? {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
+              let commandEnd = stat.lastIndex(of: ")") else { return nil }
+        // After the command's closing parenthesis come fields 3 (state) on: utime is 14, stime 15.
+        let fields = stat[stat.index(after: commandEnd)...].split(separator: " ")
+        guard fields.count > 12, let user = Double(fields[11]), let system = Double(fields[12]) else { return nil }
+        return ProcessStatus(
+            wallSeconds: Double(DispatchTime.now().uptimeNanoseconds) / 1e9, cpuSeconds: (user + system) / Double(sysconf(Int32(_SC_CLK_TCK))),
+            childrenCPUSeconds: 0, residentBytes: field("VmRSS", of: status) * 1024, threads: field("Threads", of: status))
+    }
+
+    /// A number field of /proc/…/status (`VmRSS:   1234 kB` → 1234).
+    private static func field(_ name: String, of status: String) -> Int {
+        guard let line = status.split(separator: "\n").first(where: { $0.hasPrefix(name + ":") }) else { return 0 }
+        return Int(line.split(whereSeparator: \.isWhitespace).dropFirst().first ?? "") ?? 0
     }
 }
 
