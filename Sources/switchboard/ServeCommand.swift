@@ -38,11 +38,13 @@ struct ServeCommand: AsyncParsableCommand {
             Exit status: 0 after a drain, 64 bad usage, 66 unreadable configuration file, \
             69 the address cannot be bound, 78 bad configuration.
 
+            In the examples, `&` runs the server in the background (--log-level notice: it \
+            says where it listens); `kill %1` stops it, after a drain.
+
             Examples:
-              switchboard serve --config Examples/switchboard.yaml --listen 127.0.0.1:8080 &
-              curl -s -X POST localhost:8080/twiml
+              switchboard serve --config Examples/switchboard.yaml --log-level notice &
+              curl -s -X POST 'localhost:8080/twiml?tenant=clinic'
               curl -s localhost:8080/metrics | grep switchboard_calls
-              kill %1
             """)
 
     @Option(name: .long, help: ArgumentHelp("The configuration file (YAML).", valueName: "file"))
