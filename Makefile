@@ -3,7 +3,7 @@ SWIFT ?= swift
 BIN   := .build/debug
 TOOLS := mulaw-decode mulaw-encode vad stt-stream llm-stream sentence-split tts-cache switchboard
 
-.PHONY: all deps build demo test bench corpus vad-eval vad-compare vad-human-corpus vad-eval-human vad-compare-human stt-corpus stt-eval completions clean
+.PHONY: all deps build demo test bench bench-serve corpus vad-eval vad-compare vad-human-corpus vad-eval-human vad-compare-human stt-corpus stt-eval completions clean
 
 all: build
 
@@ -27,6 +27,15 @@ bench:
 	@./scripts/install-deps.sh bc
 	$(SWIFT) build -c release
 	@./scripts/bench.sh
+
+# What a call costs in `switchboard serve` (issue 16: under 2 MB and 0.2 % of a core per call,
+# socket included): real WebSocket calls from the bench against a release server with cloud
+# (mock) engines and cached TTS; memory and CPU of the server process from /proc.
+BENCH_SERVE_CALLS ?= 50,200
+bench-serve:
+	$(SWIFT) build -c release --product switchboard
+	$(SWIFT) build -c release --product bench
+	.build/release/bench serve --calls $(BENCH_SERVE_CALLS)
 
 # The labelled VAD corpus (espeak-ng + flite speech, six noises at four SNRs), generated, not
 # committed: bench-data/vad-corpus. `vad eval` scores the built-in detector on it;

@@ -45,6 +45,9 @@ struct ServeBench: AsyncParsableCommand {
     @Option(help: ArgumentHelp("What the callers say: 8 kHz audio, cut in two at its longest pause.", valueName: "file"))
     var speech = "Examples/call.wav"
 
+    @Flag(help: "Keep each run's folder (configuration, the server's and the mock's logs, the TTS cache).")
+    var keepFiles = false
+
     func run() async throws {
         let counts = calls.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
         guard !counts.isEmpty, counts.allSatisfy({ $0 > 0 }) else { throw ValidationError("--calls: positive numbers, comma-separated") }
@@ -60,7 +63,7 @@ struct ServeBench: AsyncParsableCommand {
         var reports: [ServeReport] = []
         for count in counts {
             let run = ServeRun(calls: count, window: .milliseconds(Int(windowS * 1000)), ramp: .milliseconds(Int(rampS * 1000)),
-                script: script, binDirectory: binDirectory) { message in
+                script: script, binDirectory: binDirectory, keepFiles: keepFiles) { message in
                 FileHandle.standardError.write(Data("bench serve: \(message)\n".utf8))
             }
             let report = try await run.measure()

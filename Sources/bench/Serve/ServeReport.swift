@@ -16,6 +16,8 @@ struct ServeWindow {
     let bench: ProcessSpan
     /// Agent turns the callers heard to their end within the window.
     let turns: Int
+    /// The server's CPU by kind of thread over the window (`ThreadCPU.summary`).
+    let threads: String
 }
 
 /// What one `bench serve` run measured (see `ServeBench`).
@@ -36,32 +38,41 @@ struct ServeReport {
     let endedEarly: Int
     let lateTicks: Int
 
-    static let header = "calls  phase                    server cores  % core/call   RSS MB  RSS added/call  threads  turns   mock cores  bench cores"
+    static let header = row(["calls", "phase", "server cores", "% core/call", "RSS MB", "RSS added/call", "threads", "turns", "mock cores", "bench cores"])
 
     func perCallBytes(_ window: ServeWindow) -> Double { Double(window.server.end.residentBytes - idle.end.residentBytes) / Double(calls) }
     func perCallCorePercent(_ window: ServeWindow) -> Double { window.server.cores * 100 / Double(calls) }
 
     var lines: [String] {
-        var lines = [String(format: "%5d  %-22@  %12.3f  %11@  %7.1f  %14@  %7d  %5@  %11@  %11@",
-            0, "idle (after warm-up)", idle.cores, "-", mb(idle.end.residentBytes), "-", idle.end.threads, "-", "-", "-")]
+        var lines = [Self.row(["0", "idle (after warm-up)", f("%.3f", idle.cores), "-", f("%.1f", mb(idle.end.residentBytes)), "-", "\(idle.end.threads)", "-", "-", "-"])]
         for window in windows {
-            lines.append(String(format: "%5d  %-22@  %12.3f  %10.3f%%  %7.1f  %11.0f KB  %7d  %5d  %11.3f  %11.3f",
-                calls, window.phase, window.server.cores, perCallCorePercent(window), mb(window.server.end.residentBytes),
-                perCallBytes(window) / 1024, window.server.end.threads, window.turns, window.mock.cores, window.bench.cores))
+            lines.append(Self.row(["\(calls)", window.phase, f("%.3f", window.server.cores), f("%.3f%%", perCallCorePercent(window)),
+                f("%.1f", mb(window.server.end.residentBytes)), f("%.0f KB", perCallBytes(window) / 1024), "\(window.server.end.threads)",
+                "\(window.turns)", f("%.3f", window.mock.cores), f("%.3f", window.bench.cores)]))
         }
-        lines.append(String(format: "%5d  %-22@  %12@  %11@  %7.1f  %11.0f KB  %7d",
-            0, "after hang-up (+5 s)", "-", "-", mb(afterHangUp.residentBytes),
-            Double(afterHangUp.residentBytes - idle.end.residentBytes) / 1024 / Double(calls), afterHangUp.threads))
+        lines.append(Self.row(["0", "after hang-up (+5 s)", "-", "-", f("%.1f", mb(afterHangUp.residentBytes)),
+            f("%.0f KB", Double(afterHangUp.residentBytes - idle.end.residentBytes) / 1024 / Double(calls)), "\(afterHangUp.threads)", "-", "-", "-"]))
         let worstBytes = windows.map(perCallBytes).max() ?? 0
         let worstCPU = windows.map(perCallCorePercent).max() ?? 0
-        lines.append(String(format: "       budget per call: %.0f KB of %.0f KB (%@), %.3f%% of %.1f%% of a core (%@)",
-            worstBytes / 1024, Double(Self.budgetBytes) / 1024, worstBytes <= Double(Self.budgetBytes) ? "met" : "MISSED",
+        lines.append(f("       budget per call at %d calls: %.0f KB of %.0f KB (%@), %.3f%% of %.1f%% of a core (%@)",
+            calls, worstBytes / 1024, Double(Self.budgetBytes) / 1024, worstBytes <= Double(Self.budgetBytes) ? "met" : "MISSED",
             worstCPU, Self.budgetCorePercent, worstCPU <= Self.budgetCorePercent ? "met" : "MISSED"))
+        for window in windows { lines.append("       server CPU by thread, \(window.phase): \(window.threads)") }
         let clips = clipsAfter == clipsBefore ? "every answer a cache hit (\(clipsBefore) clips, none added)"
             : "\(clipsAfter - clipsBefore) clips synthesized during the calls (cache misses)"
         lines.append("       TTS cache: \(clips); calls ended early: \(endedEarly); bench ticks late: \(lateTicks)")
         return lines
     }
 
+    /// Right-aligned columns, the phase left-aligned.
+    private static let widths = [5, -22, 12, 11, 7, 14, 7, 5, 10, 11]
+    private static func row(_ cells: [String]) -> String {
+        zip(cells, widths).map { cell, width in
+            let padding = String(repeating: " ", count: max(0, abs(width) - cell.count))
+            return width < 0 ? cell + padding : padding + cell
+        }.joined(separator: "  ")
+    }
+
+    private func f(_ format: String, _ arguments: any CVarArg...) -> String { String(format: format, arguments: arguments) }
     private func mb(_ bytes: Int) -> Double { Double(bytes) / 1_048_576 }
 }

@@ -9,6 +9,8 @@ struct ServeRun {
     let script: CallerScript
     /// The folder holding `switchboard` (the release build beside the bench).
     let binDirectory: String
+    /// Keep the run's folder (configuration, logs, TTS cache) instead of removing it.
+    let keepFiles: Bool
     /// Calls that fill the TTS cache and wake everything lazy before the baseline.
     let warmUpCalls = 4
     let progress: @Sendable (String) -> Void
@@ -16,7 +18,9 @@ struct ServeRun {
     func measure() async throws -> ServeReport {
         let folder = NSTemporaryDirectory() + "switchboard-bench-serve-\(ProcessInfo.processInfo.processIdentifier)-\(calls)"
         try FileManager.default.createDirectory(atPath: folder + "/tts", withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: folder) }
+        defer {
+            if keepFiles { progress("kept \(folder) (serve.yaml, serve.log, mock.log, tts/)") } else { try? FileManager.default.removeItem(atPath: folder) }
+        }
         let switchboard = binDirectory + "/switchboard"
         let mock = try BenchChild(name: "mock-providers", executable: switchboard,
             arguments: ["mock-providers", "--port", "0", "--transcripts", "Examples/transcripts.txt", "--replies", "Examples/replies.txt"],
@@ -82,7 +86,8 @@ struct ServeRun {
             progress("\(calls) calls: \(name), measuring \(window)")
             let turnsBefore = turnsHeard()
             let span = try await pids.span(over: window)
-            windows.append(ServeWindow(phase: name, server: span.server, mock: span.mock, bench: span.bench, turns: turnsHeard() - turnsBefore))
+            windows.append(ServeWindow(phase: name, server: span.server, mock: span.mock, bench: span.bench,
+                turns: turnsHeard() - turnsBefore, threads: span.threads))
         }
         let endedEarly = lines.filter(\.isClosed).count
         await hangUpAll(ticker)
@@ -124,11 +129,13 @@ private struct Pids {
     let server: pid_t
     let mock: pid_t
 
-    func span(over duration: Duration) async throws -> (server: ProcessSpan, mock: ProcessSpan, bench: ProcessSpan) {
+    func span(over duration: Duration) async throws -> (server: ProcessSpan, mock: ProcessSpan, bench: ProcessSpan, threads: String) {
+        let threads = ThreadCPU.read(pid: server)
         let start = try read()
         try await Task.sleep(for: duration)
         let end = try read()
-        return (ProcessSpan(start: start.0, end: end.0), ProcessSpan(start: start.1, end: end.1), ProcessSpan(start: start.2, end: end.2))
+        return (ProcessSpan(start: start.0, end: end.0), ProcessSpan(start: start.1, end: end.1), ProcessSpan(start: start.2, end: end.2),
+                ThreadCPU.read(pid: server).summary(since: threads))
     }
 
     private func read() throws -> (ProcessStatus, ProcessStatus, ProcessStatus) {
