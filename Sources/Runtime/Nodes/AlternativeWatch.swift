@@ -20,7 +20,9 @@ final class AlternativeWatch<Output: FrameSink>: FrameSink {
         try await output.send(frame)
         guard let event = frame.event else { return }
         switch event.type {
-        case "context":
+        // In a call, a's own snapshots come round the ring and pass through it again, tagged
+        // as looped: only a snapshot a made itself is one to restore b from.
+        case "context" where event[Ring.loopedKey]?.bool != true:
             context.withLock { $0 = event }
             onContext()
         case "error" where event["fatal"]?.bool == true:

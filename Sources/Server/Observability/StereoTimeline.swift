@@ -6,13 +6,17 @@
 /// Twilio plays agent audio as it arrives, after what it already has queued, and drops the
 /// queue on `clear` (our answer to an `interrupt`). So an agent frame starts at the later of
 /// "now" and the end of the queue; an interrupt cuts the queue at "now". The caller's packets
-/// may come a little out of order, so samples are written `reorderSamples` behind "now"; a
-/// packet later than that has missed its place and is dropped (and counted by the caller).
+/// may come a little out of order, so samples are written `reorderSamples` behind "now", and
+/// not past the caller's latest audio while it lags (a congested network, a busy machine)
+/// by up to `maxLagSamples`; a packet later than that has missed its place and is dropped
+/// (and counted by the caller).
 struct StereoTimeline {
     static let rate = 8000
 
     /// How far behind "now" the recording is written: room for late caller packets.
     let reorderSamples: Int
+    /// How far the caller's audio may lag "now" and still be recorded in its place.
+    let maxLagSamples: Int
     /// Writes go out in pieces at least this long (fewer, larger writes).
     let chunkSamples: Int
     /// The most agent audio queued ahead of "now"; beyond it agent frames are dropped.
@@ -29,8 +33,9 @@ struct StereoTimeline {
     private var caller = SampleWindow()
     private var agent = SampleWindow()
 
-    init(reorderMs: Int = 400, chunkMs: Int = 250, maxQueuedAgentSeconds: Int = 60, maxPacketMs: Int = 1000) {
+    init(reorderMs: Int = 400, maxLagMs: Int = 5000, chunkMs: Int = 250, maxQueuedAgentSeconds: Int = 60, maxPacketMs: Int = 1000) {
         reorderSamples = reorderMs * Self.rate / 1000
+        maxLagSamples = max(maxLagMs, reorderMs) * Self.rate / 1000
         chunkSamples = chunkMs * Self.rate / 1000
         maxQueuedAgentSamples = maxQueuedAgentSeconds * Self.rate
         maxPacketSamples = maxPacketMs * Self.rate / 1000
@@ -96,7 +101,7 @@ struct StereoTimeline {
 
     /// The stereo samples that can no longer change at `now`, if a chunk's worth has gathered.
     mutating func settled(now: Int) -> [UInt8]? {
-        let target = now - reorderSamples
+        let target = max(min(now - reorderSamples, callerEnd), now - maxLagSamples)
         guard target - written >= chunkSamples else { return nil }
         return take(target - written)
     }
