@@ -66,18 +66,27 @@ final class CallControl: Sendable {
                 return
             }
             request(.transfer(to: target))
-        case "vad", "response.start", "transcript":
-            state.withLock {
-                $0.lastActivity = .now
-                $0.prompted = false
-            }
+        // The caller spoke. (A turn the agent begins by itself — the greeting, the idle
+        // prompt — has no caller text and is no sign of the caller.)
+        case "vad", "transcript":
+            callerActive()
+        case "response.start" where !(event["text"]?.string ?? "").isEmpty:
+            callerActive()
         default: break
         }
     }
 
-    /// The agent's audio has played: silence is counted from then.
+    private func callerActive() {
+        state.withLock {
+            $0.lastActivity = .now
+            $0.prompted = false
+        }
+    }
+
+    /// The agent's audio has played: silence is counted from then — but not from the idle
+    /// prompt's end, so that the hang-up comes `idleHangup` after the caller went quiet.
     func agentFinished() {
-        state.withLock { $0.lastActivity = .now }
+        state.withLock { if !$0.prompted { $0.lastActivity = .now } }
     }
 
     private func request(_ ending: Ending) {

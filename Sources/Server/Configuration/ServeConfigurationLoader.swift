@@ -1,4 +1,5 @@
 import Foundation
+import Telephony
 import Runtime
 import Yams
 
@@ -101,12 +102,11 @@ public struct ServeConfigurationLoader {
         return url
     }
 
-    /// A phone number (`+15551234567`) or a SIP URI (`sip:desk@example.com`).
+    /// A phone number (`+15551234567`) or a SIP URI (`sip:desk@example.com`): what `<Dial>`
+    /// takes, checked as the REST transfer checks it.
     private func transferTarget(_ yaml: ConfigurationNode) throws(ServeConfigurationError) -> String {
         let target = try yaml.text()
-        let isNumber = target.hasPrefix("+") && target.dropFirst().allSatisfy { $0.isASCII && ($0.isNumber || " -()".contains($0)) }
-            && target.contains(where: \.isNumber)
-        guard isNumber || target.hasPrefix("sip:") || target.hasPrefix("sips:") else {
+        guard TwiML.isDialTarget(target) else {
             throw yaml.error("\"transfer_to\" must be a phone number in E.164 form (+15551234567) or a SIP URI (sip:desk@example.com), not \"\(target)\"")
         }
         return target

@@ -34,7 +34,8 @@ public struct ServerCounters: Sendable {
     }
 
     /// A malformed or unexpected Twilio message, by kind (`bad_json`, `unknown_event`,
-    /// `media_before_start`, `binary`, `too_big`, `no_start`…).
+    /// `media_before_start`, `binary`, `no_start`, `socket` — a socket that failed, an
+    /// oversized message among the causes).
     public func badMessage(_ kind: String) {
         metrics.counter("switchboard_bad_twilio_messages_total", [("kind", kind)]).increment()
     }
