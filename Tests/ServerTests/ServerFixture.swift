@@ -7,14 +7,15 @@ import Supervisor
 /// A `switchboard serve` in the test process on 127.0.0.1 (a free port), for the duration of
 /// `body`, which gets the server and its base URL (`http://127.0.0.1:PORT`).
 func withServer<T: Sendable>(
-    _ configuration: ServeConfiguration, calls: (any CallUpdating)? = nil, logLevel: Logger.Level = .warning,
+    _ configuration: ServeConfiguration, calls: (any CallUpdating)? = nil, resources: SharedResources = TestResources.shared,
+    logLevel: Logger.Level = .warning,
     _ body: (SwitchboardServer, String) async throws -> T
 ) async throws -> T {
     var configuration = configuration
     configuration.listen = HostAndPort(host: "127.0.0.1", port: 0)
     var logger = Logger(label: "test.serve")
     logger.logLevel = logLevel
-    let graphs = CallGraphs(configuration: configuration, resources: TestResources.shared, logger: logger)
+    let graphs = CallGraphs(configuration: configuration, resources: resources, logger: logger)
     let server = SwitchboardServer(context: ServerContext(configuration: configuration, graphs: graphs, calls: calls, logger: logger))
     return try await server.serving { base in try await body(server, base) }
 }
