@@ -45,6 +45,9 @@ struct ServeBench: AsyncParsableCommand {
     @Option(help: ArgumentHelp("What the callers say: 8 kHz audio, cut in two at its longest pause.", valueName: "file"))
     var speech = "Examples/call.wav"
 
+    @Option(help: ArgumentHelp("The graph every call runs; {mock} stands for the mock's URL, {cache} for the TTS cache folder.", valueName: "graph"))
+    var graph = ServeBenchConfiguration.defaultGraph
+
     @Flag(help: "Keep each run's folder (configuration, the server's and the mock's logs, the TTS cache).")
     var keepFiles = false
 
@@ -57,13 +60,12 @@ struct ServeBench: AsyncParsableCommand {
             throw ValidationError("no switchboard beside the bench in \(binDirectory): build it (swift build -c release)")
         }
         let script = try CallerScript(speech: speech, answerMs: answerMs)
-        let configuration = ServeBenchConfiguration(mock: "http://127.0.0.1:MOCK", cacheDirectory: "DIR", maxCalls: 0)
-        print("graph: \(configuration.graph)")
+        print("graph: \(graph)")
         print("caller: \(script.linesPerCycle) lines of \(speech), each followed by \(answerMs) ms for the answer (cycle \(script.cycleMs) ms)")
         var reports: [ServeReport] = []
         for count in counts {
             let run = ServeRun(calls: count, window: .milliseconds(Int(windowS * 1000)), ramp: .milliseconds(Int(rampS * 1000)),
-                script: script, binDirectory: binDirectory, keepFiles: keepFiles) { message in
+                script: script, graph: graph, binDirectory: binDirectory, keepFiles: keepFiles) { message in
                 FileHandle.standardError.write(Data("bench serve: \(message)\n".utf8))
             }
             let report = try await run.measure()

@@ -9,12 +9,17 @@ struct ServeBenchConfiguration {
     let cacheDirectory: String
     let maxCalls: Int
 
+    /// The graph, `{mock}` and `{cache}` standing for the two above.
+    let template: String
+
     /// Every provider is the mock: Deepgram live for the caller, OpenAI-compatible chat for the
     /// answer; espeak-ng voices the answers once, then they come from the cache.
+    static let defaultGraph = "mulaw-decode | vad | stt-stream --engine deepgram --endpoint {mock}"
+        + " | llm-stream --engine openai --base-url {mock}/v1 | sentence-split"
+        + " | tts-cache --engine espeak --cache-dir {cache} | mulaw-encode"
+
     var graph: String {
-        "mulaw-decode | vad | stt-stream --engine deepgram --endpoint \(mock)"
-            + " | llm-stream --engine openai --base-url \(mock)/v1 | sentence-split"
-            + " | tts-cache --engine espeak --cache-dir \(cacheDirectory) | mulaw-encode"
+        template.replacingOccurrences(of: "{mock}", with: mock).replacingOccurrences(of: "{cache}", with: cacheDirectory)
     }
 
     /// The keys the graph's engines look for; the mock takes any.

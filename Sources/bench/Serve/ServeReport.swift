@@ -16,6 +16,9 @@ struct ServeWindow {
     let bench: ProcessSpan
     /// Agent turns the callers heard to their end within the window.
     let turns: Int
+    /// While talking: the caller lines said in the window, each of which should get an answer;
+    /// far fewer answers heard means the server is behind.
+    let expectedTurns: Int?
     /// The server's CPU by kind of thread over the window (`ThreadCPU.summary`).
     let threads: String
 }
@@ -38,20 +41,22 @@ struct ServeReport {
     let endedEarly: Int
     let lateTicks: Int
 
-    static let header = row(["calls", "phase", "server cores", "% core/call", "RSS MB", "RSS added/call", "threads", "turns", "mock cores", "bench cores"])
+    static let header = row(["calls", "phase", "server cores", "% core/call", "RSS MB", "RSS added/call", "RSS in window", "threads", "turns", "mock cores", "bench cores"])
 
     func perCallBytes(_ window: ServeWindow) -> Double { Double(window.server.end.residentBytes - idle.end.residentBytes) / Double(calls) }
     func perCallCorePercent(_ window: ServeWindow) -> Double { window.server.cores * 100 / Double(calls) }
 
     var lines: [String] {
-        var lines = [Self.row(["0", "idle (after warm-up)", f("%.3f", idle.cores), "-", f("%.1f", mb(idle.end.residentBytes)), "-", "\(idle.end.threads)", "-", "-", "-"])]
+        var lines = [Self.row(["0", "idle (after warm-up)", f("%.3f", idle.cores), "-", f("%.1f", mb(idle.end.residentBytes)), "-",
+            f("%+.1f MB", mb(idle.end.residentBytes - idle.start.residentBytes)), "\(idle.end.threads)", "-", "-", "-"])]
         for window in windows {
             lines.append(Self.row(["\(calls)", window.phase, f("%.3f", window.server.cores), f("%.3f%%", perCallCorePercent(window)),
-                f("%.1f", mb(window.server.end.residentBytes)), f("%.0f KB", perCallBytes(window) / 1024), "\(window.server.end.threads)",
-                "\(window.turns)", f("%.3f", window.mock.cores), f("%.3f", window.bench.cores)]))
+                f("%.1f", mb(window.server.end.residentBytes)), f("%.0f KB", perCallBytes(window) / 1024),
+                f("%+.1f MB", mb(window.server.end.residentBytes - window.server.start.residentBytes)), "\(window.server.end.threads)",
+                window.expectedTurns.map { "\(window.turns)/\($0)" } ?? "\(window.turns)", f("%.3f", window.mock.cores), f("%.3f", window.bench.cores)]))
         }
         lines.append(Self.row(["0", "after hang-up (+5 s)", "-", "-", f("%.1f", mb(afterHangUp.residentBytes)),
-            f("%.0f KB", Double(afterHangUp.residentBytes - idle.end.residentBytes) / 1024 / Double(calls)), "\(afterHangUp.threads)", "-", "-", "-"]))
+            f("%.0f KB", Double(afterHangUp.residentBytes - idle.end.residentBytes) / 1024 / Double(calls)), "-", "\(afterHangUp.threads)", "-", "-", "-"]))
         let worstBytes = windows.map(perCallBytes).max() ?? 0
         let worstCPU = windows.map(perCallCorePercent).max() ?? 0
         lines.append(f("       budget per call at %d calls: %.0f KB of %.0f KB (%@), %.3f%% of %.1f%% of a core (%@)",
@@ -60,12 +65,13 @@ struct ServeReport {
         for window in windows { lines.append("       server CPU by thread, \(window.phase): \(window.threads)") }
         let clips = clipsAfter == clipsBefore ? "every answer a cache hit (\(clipsBefore) clips, none added)"
             : "\(clipsAfter - clipsBefore) clips synthesized during the calls (cache misses)"
+        lines.append("       turns: answers heard to their end in the window / caller lines said in it (talking); RSS in window: growth while measured (a backlog when quiet)")
         lines.append("       TTS cache: \(clips); calls ended early: \(endedEarly); bench ticks late: \(lateTicks)")
         return lines
     }
 
     /// Right-aligned columns, the phase left-aligned.
-    private static let widths = [5, -22, 12, 11, 7, 14, 7, 5, 10, 11]
+    private static let widths = [5, -22, 12, 11, 7, 14, 13, 7, 9, 10, 11]
     private static func row(_ cells: [String]) -> String {
         zip(cells, widths).map { cell, width in
             let padding = String(repeating: " ", count: max(0, abs(width) - cell.count))
