@@ -3,6 +3,11 @@ import Logging
 import Server
 import StageOptions
 import Supervisor
+import Testing
+
+/// Every suite that runs a server, one after another: each plays calls in real time, and
+/// several at once on a shared test machine miss their timing.
+@Suite(.serialized) enum ServeSuites {}
 
 /// A `switchboard serve` in the test process on 127.0.0.1 (a free port), for the duration of
 /// `body`, which gets the server and its base URL (`http://127.0.0.1:PORT`).
@@ -35,4 +40,14 @@ let repositoryRoot: String = {
 extension String {
     /// `http://host:port` → `ws://host:port/media`.
     var mediaURL: String { replacingOccurrences(of: "http://", with: "ws://") + "/media" }
+}
+
+/// True once `condition` holds (checked every 20 ms), false after `timeout`.
+func eventually(timeout: Duration = .seconds(60), _ condition: () -> Bool) async -> Bool {
+    let deadline = ContinuousClock.now + timeout
+    while ContinuousClock.now < deadline {
+        if condition() { return true }
+        try? await Task.sleep(for: .milliseconds(20))
+    }
+    return condition()
 }

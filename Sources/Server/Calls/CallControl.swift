@@ -70,8 +70,8 @@ final class CallControl: Sendable {
         // prompt — has no caller text and is no sign of the caller.)
         case "vad", "transcript":
             callerActive()
-        case "response.start" where !(event["text"]?.string ?? "").isEmpty:
-            callerActive()
+        case "response.start":
+            if (event["text"]?.string ?? "").isEmpty { agentActive() } else { callerActive() }
         default: break
         }
     }
@@ -83,9 +83,9 @@ final class CallControl: Sendable {
         }
     }
 
-    /// The agent's audio has played: silence is counted from then — but not from the idle
-    /// prompt's end, so that the hang-up comes `idleHangup` after the caller went quiet.
-    func agentFinished() {
+    /// The agent is speaking, or has just finished: silence is counted from then — but not
+    /// from the idle prompt, so that the hang-up comes `idleHangup` after the caller went quiet.
+    func agentActive() {
         state.withLock { if !$0.prompted { $0.lastActivity = .now } }
     }
 

@@ -85,7 +85,7 @@ final class LiveCall: Sendable {
             await send(TwilioInbound.frame(for: .media(media)))
         case .mark(let name, _):
             playout.echoed(mark: name)
-            if playout.isQuiet { control.agentFinished() }
+            if playout.isQuiet { control.agentActive() }
             await send(TwilioInbound.frame(for: message))
         default:
             await send(TwilioInbound.frame(for: message))

@@ -36,7 +36,9 @@ final class TwilioSocketSink: FrameSink {
         // Nothing more is said once a hang-up or transfer has begun.
         guard !control.isEnding else { return }
         switch message {
-        case .media: playout.sent(audioMs: frame.audio?.durationMs ?? 0)
+        case .media:
+            playout.sent(audioMs: frame.audio?.durationMs ?? 0)
+            control.agentActive()
         case .mark(_, let name): playout.sent(mark: name)
         case .clear: playout.cleared()
         }

@@ -33,7 +33,7 @@ struct StereoTimeline {
     private var caller = SampleWindow()
     private var agent = SampleWindow()
 
-    init(reorderMs: Int = 400, maxLagMs: Int = 5000, chunkMs: Int = 250, maxQueuedAgentSeconds: Int = 60, maxPacketMs: Int = 1000) {
+    init(reorderMs: Int = 400, maxLagMs: Int = 10_000, chunkMs: Int = 250, maxQueuedAgentSeconds: Int = 60, maxPacketMs: Int = 1000) {
         reorderSamples = reorderMs * Self.rate / 1000
         maxLagSamples = max(maxLagMs, reorderMs) * Self.rate / 1000
         chunkSamples = chunkMs * Self.rate / 1000
