@@ -27,7 +27,13 @@ struct ServeBench: AsyncParsableCommand {
             Per window: the server's CPU (utime+stime from /proc/PID/stat) over the window, \
             per call as % of a core; its RSS minus the idle RSS after warm-up, per call; its \
             threads; the answers heard; and the mock's and the bench's own CPU for context. \
-            With several --calls values, each gets a fresh mock and server.
+            RSS growth within a window shows a backlog; answers heard far below the caller \
+            lines said show a server that is behind. With several --calls values, each gets \
+            a fresh mock and server. The server runs without idle prompt or idle hang-up, \
+            recording or traces.
+
+            --graph swaps the graph, to see where the cost goes: for example \
+            `--graph 'mulaw-decode --rate 8000 | mulaw-encode'` leaves the socket layer alone.
             """)
 
     @Option(help: "Concurrent calls; a comma-separated list runs each against a fresh server.")

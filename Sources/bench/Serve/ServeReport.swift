@@ -62,12 +62,23 @@ struct ServeReport {
         lines.append(f("       budget per call at %d calls: %.0f KB of %.0f KB (%@), %.3f%% of %.1f%% of a core (%@)",
             calls, worstBytes / 1024, Double(Self.budgetBytes) / 1024, worstBytes <= Double(Self.budgetBytes) ? "met" : "MISSED",
             worstCPU, Self.budgetCorePercent, worstCPU <= Self.budgetCorePercent ? "met" : "MISSED"))
+        if let behind = windows.first(where: isBehind) {
+            lines.append("       SERVER BEHIND from \"\(behind.phase)\" on (answers missing or RSS growing while measured): its CPU is what it got, not what the calls need")
+        }
         for window in windows { lines.append("       server CPU by thread, \(window.phase): \(window.threads)") }
         let clips = clipsAfter == clipsBefore ? "every answer a cache hit (\(clipsBefore) clips, none added)"
             : "\(clipsAfter - clipsBefore) clips synthesized during the calls (cache misses)"
         lines.append("       turns: answers heard to their end in the window / caller lines said in it (talking); RSS in window: growth while measured (a backlog when quiet)")
         lines.append("       TTS cache: \(clips); calls ended early: \(endedEarly); bench ticks late: \(lateTicks)")
         return lines
+    }
+
+    /// Fewer than half the answers heard, or memory growing by more than 16 KB a call in a
+    /// window (the steady state allocates nothing per call).
+    private func isBehind(_ window: ServeWindow) -> Bool {
+        let growth = window.server.end.residentBytes - window.server.start.residentBytes
+        let unanswered = window.expectedTurns.map { window.turns * 2 < $0 } ?? false
+        return unanswered || (window.expectedTurns == nil && growth > calls * 16 * 1024)
     }
 
     /// Right-aligned columns, the phase left-aligned.
