@@ -113,7 +113,7 @@ let package = Package(
             .product(name: "Logging", package: "swift-log")]),
 
         // The supervisor side: for now, the mock providers that stand in for the cloud.
-        .target(name: "Supervisor", dependencies: ["SwitchboardCore", "Audio", "Speech", "Resilience",
+        .target(name: "Supervisor", dependencies: ["SwitchboardCore", "Audio", "Speech", "Resilience", "Telephony",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
             .product(name: "HTTPTypes", package: "swift-http-types"),

@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import SwitchboardCore
+import Telephony
 
 /// `POST /2010-04-01/Accounts/{AccountSid}/Calls/{CallSid}.json`, Twilio's REST API updating a
 /// live call (twilio-media-streams.md §8): HTTP Basic auth `AccountSid:AuthToken` checked
@@ -79,18 +80,8 @@ struct TwilioCallsRoute: Sendable {
     /// The form's fields, the last value of a repeated name winning; nil for a body that is not
     /// a form (bad escapes, not UTF-8).
     static func form(_ body: [UInt8]) -> [String: String]? {
-        guard let text = String(validating: body, as: UTF8.self) else { return nil }
-        var fields: [String: String] = [:]
-        for piece in text.split(separator: "&") {
-            let parts = piece.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            guard let name = decoded(parts[0]), let value = decoded(parts.count > 1 ? parts[1] : "") else { return nil }
-            fields[name] = value
-        }
-        return fields
-    }
-
-    private static func decoded(_ part: Substring) -> String? {
-        part.replacingOccurrences(of: "+", with: " ").removingPercentEncoding
+        guard let form = try? FormParameters(parsing: body) else { return nil }
+        return Dictionary(form.tuples, uniquingKeysWith: { _, last in last })
     }
 
     /// The call resource after the update, with the fields a client is likely to read.
