@@ -91,7 +91,7 @@ struct ServeRun {
             let span = try await pids.span(over: window)
             windows.append(ServeWindow(phase: name, server: span.server, mock: span.mock, bench: span.bench,
                 turns: turnsHeard() - turnsBefore,
-                expectedTurns: phase == .talking ? Int((Double(calls) * (window / .milliseconds(script.cycleMs / script.linesPerCycle))).rounded()) : nil,
+                expectedTurns: phase == .talking && warmTurns > 0 ? Int((Double(calls) * (window / .milliseconds(script.cycleMs / script.linesPerCycle))).rounded()) : nil,
                 threads: span.threads))
         }
         let endedEarly = lines.filter(\.isClosed).count
