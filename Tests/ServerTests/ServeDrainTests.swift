@@ -59,7 +59,7 @@ extension ServeSuites {
         }
 
         @Test func sigtermDrainsThenExits() async throws {
-            let serve = try await ServeProcess(drainSeconds: 30)
+            let serve = try await ServeProcess(drainSeconds: 120)
             defer { if serve.process.isRunning { serve.process.terminate() } }
             let caller = try await TwilioTestCaller(url: serve.base.mediaURL)
             try await caller.start()
@@ -72,7 +72,8 @@ extension ServeSuites {
             #expect(twiml.body.contains("<Reject"), "\(twiml.body)")
             let late = try await TwilioTestCaller(url: serve.base.mediaURL)
             try? await late.start()  // the server may have closed it already
-            #expect(await late.waitUntilClosed()?.reason.contains("shutting down") == true)
+            let refused = await late.waitUntilClosed(timeout: .seconds(30))
+            #expect(refused?.reason.contains("shutting down") == true, "\(String(describing: refused)): \(serve.output)")
             try await caller.say(CallerSpeech.silence(ms: 500))
             #expect(serve.process.isRunning, "the live call goes on")
             try await caller.stop()
