@@ -26,7 +26,7 @@ import Testing
         let plans = try graphs.buildAll()
         #expect(plans.map(\.tenant) == [nil, "clinic", "shop"])
         let shared = try #require(plans.first).graph.description
-        #expect(shared == "mulaw-decode | vad | stt-stream --engine pocketsphinx --grammar-from-script \(Self.examples)/receptionist.yaml"
+        #expect(shared == "mulaw-decode --rate 8000 | vad | stt-stream --engine pocketsphinx --grammar-from-script \(Self.examples)/receptionist.yaml"
             + " | llm-stream --engine script --script \(Self.examples)/receptionist.yaml --system-file \(Self.examples)/receptionist-prompt.txt"
             + " | sentence-split | tts-cache --engine espeak | mulaw-encode")
         for plan in plans {

@@ -11,7 +11,7 @@ extension ServeSuites {
         /// The embedded engines end to end: pocketsphinx with the script's grammar, the
         /// receptionist script, espeak-ng.
         static func embeddedGraph(cacheDir: String) -> String {
-            "mulaw-decode | vad | stt-stream --grammar-from-script \(script) | llm-stream --script \(script) --words-per-second 0"
+            "mulaw-decode --rate 8000 | vad | stt-stream --grammar-from-script \(script) | llm-stream --script \(script) --words-per-second 0"
                 + " | sentence-split | tts-cache --engine espeak --cache-dir \(cacheDir) | mulaw-encode"
         }
 

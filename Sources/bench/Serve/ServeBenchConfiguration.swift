@@ -14,7 +14,7 @@ struct ServeBenchConfiguration {
 
     /// Every provider is the mock: Deepgram live for the caller, OpenAI-compatible chat for the
     /// answer; espeak-ng voices the answers once, then they come from the cache.
-    static let defaultGraph = "mulaw-decode | vad | stt-stream --engine deepgram --endpoint {mock}"
+    static let defaultGraph = "mulaw-decode --rate 8000 | vad | stt-stream --engine deepgram --endpoint {mock}"
         + " | llm-stream --engine openai --base-url {mock}/v1 | sentence-split"
         + " | tts-cache --engine espeak --cache-dir {cache} | mulaw-encode"
 
