@@ -134,6 +134,12 @@ let package = Package(
             .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "Logging", package: "swift-log")]),
 
+        // `switchboard simulate`: the virtual caller — scenarios, a Twilio-side client that plays
+        // the agent's audio on a real-time clock, recordings and reports.
+        .target(name: "Simulator", dependencies: ["SwitchboardCore", "Audio", "Telephony", "Providers", "Speech",
+            .product(name: "Yams", package: "Yams"),
+            .product(name: "Logging", package: "swift-log")]),
+
         // Every tool's stage options, declared once: the executables and graph strings parse them
         // alike and build the same stage, drawing process-wide things from SharedResources.
         .target(name: "StageOptions", dependencies: ["SwitchboardCore", "Audio", "Stages", "Dialogue", "Providers", "Resilience", "Speech", "SpeechCache",
@@ -177,6 +183,8 @@ let package = Package(
         .testTarget(name: "ProvidersTests", dependencies: ["Providers", "Resilience"]),
         .testTarget(name: "ResilienceTests", dependencies: ["Resilience", "ResilienceTesting"]),
         .testTarget(name: "ServerTests", dependencies: ["Server", "Supervisor", "Runtime", "StageOptions", "Stages", "Telephony", "Providers", "SwitchboardCore", "Audio", "Dialogue",
+            .product(name: "Logging", package: "swift-log")]),
+        .testTarget(name: "SimulatorTests", dependencies: ["Simulator", "Server", "Supervisor", "StageOptions", "SwitchboardCore", "Audio", "Telephony",
             .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "SupervisorTests", dependencies: ["Supervisor", "Providers", "SwitchboardCore", "Audio", "Speech"]),
     ],

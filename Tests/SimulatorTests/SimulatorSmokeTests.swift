@@ -1,0 +1,6 @@
+import Simulator
+import Testing
+
+@Suite struct SimulatorSmokeTests {
+    @Test func theModuleLinks() { _ = Simulator.self }
+}
