@@ -102,7 +102,10 @@ final class CallControl: Sendable {
     func run() async {
         let limits = settings.limits
         while !Task.isCancelled {
-            if let ending = await nextEnding(within: idleWait(limits)) {
+            await wakeUp(within: idleWait(limits))
+            // The state, not the wake-up, says whether an ending was asked for: a wake-up
+            // taken just as the timer fired is lost with its task.
+            if let ending = state.withLock({ $0.ending }) {
                 await act(on: ending)
                 return
             }
@@ -129,16 +132,13 @@ final class CallControl: Sendable {
         return max(next - .now, .milliseconds(250))
     }
 
-    private func nextEnding(within limit: Duration) async -> Ending? {
-        await withTaskGroup(of: Ending?.self) { race in
-            race.addTask { await self.endings.nextBatch().first }
-            race.addTask {
-                try? await Task.sleep(for: limit)
-                return nil
-            }
-            let first = await race.next() ?? nil
+    /// Returns when an ending is asked for, or after `limit`.
+    private func wakeUp(within limit: Duration) async {
+        await withTaskGroup(of: Void.self) { race in
+            race.addTask { _ = await self.endings.nextBatch() }
+            race.addTask { try? await Task.sleep(for: limit) }
+            await race.next()
             race.cancelAll()
-            return first
         }
     }
 
