@@ -68,6 +68,19 @@ import Testing
         }
     }
 
+    /// The message switchboard-scenario(5) shows under LOAD ERRORS, from a typo in the example.
+    @Test func theDocumentedMessageIsTheOneGiven() throws {
+        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let example = try String(contentsOfFile: repository.appendingPathComponent("Examples/booking.scenario.yaml").path, encoding: .utf8)
+        let typo = example.replacingOccurrences(of: "say: \"mm-hm\"", with: "sya: \"mm-hm\"")
+        #expect(typo != example)
+        #expect {
+            try Scenario(yaml: typo, file: "booking.scenario.yaml", directory: repository.path)
+        } throws: { error in
+            "\(error)" == "booking.scenario.yaml:16:35: unknown key \"sya\" in \"steps[3].backchannel\" (expected after_ms, say, timeout_s)"
+        }
+    }
+
     @Test func aMissingFileIsUnreadableNotMalformed() {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("absent-\(UUID().uuidString).yaml").path
         do {

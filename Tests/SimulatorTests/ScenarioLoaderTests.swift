@@ -107,4 +107,28 @@ import Testing
         #expect(scenario.steps.contains { $0.action == .say(.text("It's Asha")) })
         #expect(scenario.expectations.map(\.check) == [.replyContains("You're booked, Asha"), .endsWith(.hangup)])
     }
+
+    /// The scenarios shown under EXAMPLES in switchboard-scenario(5) are ones the loader accepts.
+    @Test func theManPageExamplesLoad() throws {
+        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let page = try String(contentsOfFile: repository.appendingPathComponent("Man/switchboard-scenario.5").path, encoding: .utf8)
+        let examples = page.components(separatedBy: ".Sh EXAMPLES").last?.components(separatedBy: ".Sh SEE ALSO").first ?? ""
+        let blocks = examples.components(separatedBy: ".Bd -literal\n").dropFirst().map { $0.components(separatedBy: "\n.Ed").first ?? "" }
+        #expect(blocks.count == 2)
+        let folder = try Self.folderWithRecording()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.createDirectory(atPath: folder + "/recordings", withIntermediateDirectories: true)
+        try Data([0x52, 0x49, 0x46, 0x46]).write(to: URL(fileURLWithPath: folder + "/recordings/account-number.wav"))
+        for block in blocks {
+            let scenario = try Scenario(yaml: block, file: "example.yaml", directory: folder)
+            #expect(!scenario.steps.isEmpty && !scenario.expectations.isEmpty)
+        }
+    }
+
+    @Test func replyContainsIgnoresCaseSpacingAndApostropheStyle() {
+        #expect(ScenarioCheck.reply("You\u{2019}re booked,  Asha. We'll see you", contains: "you're BOOKED, asha"))
+        #expect(ScenarioCheck.reply("So that is Asha on Friday", contains: "friday"))
+        #expect(!ScenarioCheck.reply("So that is Asha on Thursday", contains: "Friday"))
+        #expect(!ScenarioCheck.reply("You're booked", contains: "You're booked, Asha"))
+    }
 }
