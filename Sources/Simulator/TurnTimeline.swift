@@ -21,6 +21,8 @@ public final class TurnTimeline: Sendable {
         /// How many were dropped from the front (so `count` keeps counting every event).
         var dropped = 0
         var waiters: [Int: Waiter] = [:]
+        /// Waits whose timeout fired before they were registered: they end at registration.
+        var expired: Set<Int> = []
         var nextWaiter = 0
         var finished = false
     }
@@ -68,16 +70,19 @@ public final class TurnTimeline: Sendable {
             return state.nextWaiter
         }
         let timer = Task {
-            try? await Task.sleep(for: timeout)
-            self.resume(id, with: nil)
+            do { try await Task.sleep(for: timeout) } catch { return }
+            self.resume(id, with: nil, expiring: true)
         }
-        defer { timer.cancel() }
+        defer {
+            timer.cancel()
+            _ = state.withLock { $0.expired.remove(id) }
+        }
         return await withTaskCancellationHandler {
             await withCheckedContinuation { continuation in
                 let immediate = state.withLock { state -> (found: Bool, event: CallerLineEvent?) in
                     let kept = max(0, after - state.dropped)
                     if kept < state.events.count, let event = state.events[kept...].first(where: matches) { return (true, event) }
-                    if state.finished || state.waiters.count >= Self.maxWaiters || Task.isCancelled { return (true, nil) }
+                    if state.expired.remove(id) != nil || state.finished || state.waiters.count >= Self.maxWaiters || Task.isCancelled { return (true, nil) }
                     state.waiters[id] = Waiter(after: after, matches: matches, continuation: continuation)
                     return (false, nil)
                 }
@@ -88,8 +93,12 @@ public final class TurnTimeline: Sendable {
         }
     }
 
-    private func resume(_ id: Int, with event: CallerLineEvent?) {
-        let waiter = state.withLock { $0.waiters.removeValue(forKey: id) }
+    private func resume(_ id: Int, with event: CallerLineEvent?, expiring: Bool = false) {
+        let waiter = state.withLock { state in
+            let waiter = state.waiters.removeValue(forKey: id)
+            if waiter == nil && expiring { state.expired.insert(id) }
+            return waiter
+        }
         waiter?.continuation.resume(returning: event)
     }
 }

@@ -26,10 +26,15 @@ import Testing
 
     /// A server on a free port for the duration of `body`, which gets `ws://127.0.0.1:PORT/media`.
     static func withGreetingServer(_ body: (String) async throws -> Void) async throws {
+        try await withServer(graph: greetingGraph, body)
+    }
+
+    /// A server running `graph` (given its TTS cache folder) on a free port for `body`.
+    static func withServer(graph: (String) -> String, _ body: (String) async throws -> Void) async throws {
         let directory = NSTemporaryDirectory() + "caller-line-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        var configuration = ServeConfiguration(graph: greetingGraph(cacheDir: directory + "/tts"))
+        var configuration = ServeConfiguration(graph: graph( directory + "/tts"))
         configuration.listen = HostAndPort(host: "127.0.0.1", port: 0)
         configuration.limits.idlePromptSeconds = nil
         configuration.limits.idleHangupSeconds = nil
