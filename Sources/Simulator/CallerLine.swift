@@ -78,6 +78,7 @@ public final class CallerLine: Sendable {
 
     public struct LineError: Error, CustomStringConvertible {
         public let description: String
+        public init(description: String) { self.description = description }
     }
 
     /// Connects to `url` (`ws://host:port/media`), sends `connected` and `start` with

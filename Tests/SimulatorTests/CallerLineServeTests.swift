@@ -5,6 +5,7 @@ import Server
 import Simulator
 import StageOptions
 import Supervisor
+import Telephony
 import Testing
 
 /// The caller's line against a real `switchboard serve` on 127.0.0.1 (in this process).
@@ -30,7 +31,7 @@ import Testing
     }
 
     /// A server running `graph` (given its TTS cache folder) on a free port for `body`.
-    static func withServer(graph: (String) -> String, _ body: (String) async throws -> Void) async throws {
+    static func withServer(graph: (String) -> String, configure: (inout ServeConfiguration) -> Void = { _ in }, _ body: (String) async throws -> Void) async throws {
         let directory = NSTemporaryDirectory() + "caller-line-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: directory) }
@@ -38,6 +39,7 @@ import Testing
         configuration.listen = HostAndPort(host: "127.0.0.1", port: 0)
         configuration.limits.idlePromptSeconds = nil
         configuration.limits.idleHangupSeconds = nil
+        configure(&configuration)
         var logger = Logger(label: "test.caller-line")
         logger.logLevel = .warning
         let graphs = CallGraphs(configuration: configuration, resources: resources, logger: logger)
@@ -123,6 +125,21 @@ import Testing
             #expect(Self.loudness(window(right, fromMs: agentStart + 100, toMs: agentEnd - 100)) > 300, "the agent is on the right")
             #expect(Self.loudness(window(left, fromMs: agentStart + 100, toMs: callerStart - 100)) < 50, "the left is silent before the caller speaks")
             #expect(Self.loudness(window(right, fromMs: 0, toMs: agentStart - 100)) < 50, "the right is silent before the agent speaks")
+        }
+    }
+
+    @Test func aSignedLineIsAnsweredAndAnUnsignedOneIsNot() async throws {
+        try await Self.withServer(graph: Self.greetingGraph, configure: { $0.twilio.authToken = "12345" }) { url in
+            await #expect(throws: (any Error).self, "no signature: the upgrade is refused") {
+                let line = try await CallerLine.connect(to: url)
+                // Should the upgrade pass, the refusal is a close before any agent audio.
+                _ = await line.closed(timeout: .seconds(10))
+                if line.agentBytesReceived == 0 { throw CallerLine.LineError(description: "closed unanswered") }
+            }
+            let signature = TwilioSignature.compute(url: url, parameters: [], authToken: "12345")
+            let line = try await CallerLine.connect(to: url, signature: signature)
+            #expect(await line.agentStartedSpeaking(timeout: .seconds(60)) != nil, "the signed call was answered")
+            await line.hangUp()
         }
     }
 }
