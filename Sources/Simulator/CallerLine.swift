@@ -113,7 +113,14 @@ public final class CallerLine: Sendable {
         }
         let writer = Task {
             for await text in outbox {
-                do { try await connection.send(text: text) } catch { break }
+                do { try await connection.send(text: text) } catch {
+                    // The socket is gone: nothing more goes out; the reader reports the close.
+                    shared.state.withLock { state in
+                        state.ended = true
+                        shared.outbox.finish()
+                    }
+                    break
+                }
             }
         }
         let reader = Task {

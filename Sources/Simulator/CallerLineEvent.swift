@@ -4,7 +4,8 @@ public struct CallerLineEvent: Sendable, Equatable {
     public enum Kind: Sendable, Equatable {
         /// Agent audio began to play after silence (what the caller starts to hear).
         case agentAudioStarted
-        /// The agent audio ran out, or was cut by a `clear`.
+        /// The agent audio ran out (stamped with the 20 ms tick in which it did), or was cut
+        /// by a `clear`.
         case agentAudioEnded
         /// A mark went back to the server: its audio has played (or was cleared).
         case markEchoed(String)
