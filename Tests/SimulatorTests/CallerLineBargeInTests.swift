@@ -40,19 +40,19 @@ extension CallerLineServeTests {
             defer { try? FileManager.default.removeItem(atPath: path) }
             try await CallerLineServeTests.withServer(graph: Self.listeningGraph) { url in
                 let line = try await CallerLine.connect(to: url, recordingPath: path)
-                let started = try #require(await line.agentStartedSpeaking(timeout: .seconds(60)), "the greeting started")
+                _ = try #require(await line.agentStartedSpeaking(timeout: .seconds(60)), "the greeting started")
                 try await Task.sleep(for: .milliseconds(300))
                 try line.say(speech)
                 let clear = try #require(await line.timeline.first(timeout: .seconds(20)) { $0.kind == .clearReceived }, "the server cleared the greeting: \(line.timeline.events)")
-                let greetingMs = Double(line.agentBytesReceived) / 8
                 // The answer to what the caller said plays after the cut greeting.
                 let answered = await line.agentFinishedTurn(after: line.timeline.count, timeout: .seconds(30))
                 #expect(answered != nil, "the agent answered after the barge-in: \(line.timeline.events.suffix(6))")
                 await line.hangUp()
                 let events = line.timeline.events
                 let greetingEnd = try #require(events.first { $0.kind == .markEchoed("t1.end") }, "the greeting's end mark came back")
+                // Its end mark still pending at the clear: the greeting was cut before its end
+                // (how early depends on how fast a loaded machine hears the caller).
                 #expect(greetingEnd.ms == clear.ms, "pending marks are echoed at the clear, not after the audio")
-                #expect(greetingEnd.ms - started.ms < greetingMs - 200, "the greeting was cut short: \(greetingEnd.ms - started.ms) of \(greetingMs) ms")
                 #expect(events.contains { $0.kind == .agentAudioEnded && $0.ms == clear.ms }, "the agent's audio stopped at the clear")
                 let callerStart = try #require(events.first { $0.kind == .callerSpeechStarted })
                 #expect(clear.ms > callerStart.ms, "the clear answered the caller's speech")
