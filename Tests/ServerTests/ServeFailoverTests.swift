@@ -29,12 +29,8 @@ extension ServeSuites {
                 #expect(try await caller.listen { $0.echoed.contains { $0.name == "t1.end" } }, "the greeting")
                 try await caller.say(try await CallerSpeech.mulaw("i need an appointment tomorrow at ten"))
                 #expect(try await caller.listen { $0.echoed.contains { $0.name == "t2.end" } }, "the first answer")
-                let killed = Process()
-                killed.executableURL = URL(fileURLWithPath: "/usr/bin/pkill")
-                killed.arguments = ["-f", "\(Self.binary) --script .* \(marker)"]
-                try killed.run()
-                killed.waitUntilExit()
-                #expect(killed.terminationStatus == 0, "the llm-stream process was found and killed")
+                let killed = try await exitStatus(of: "/usr/bin/pkill", ["-f", "\(Self.binary) --script .* \(marker)"])
+                #expect(killed == 0, "the llm-stream process was found and killed")
                 try await caller.say(try await CallerSpeech.mulaw("my name is asha"))
                 // The stand-in numbers its turns afresh: its answer is the third end mark heard.
                 #expect(try await caller.listen { $0.echoed.filter { $0.name.hasSuffix(".end") }.count >= 3 }, "the stand-in answered")
