@@ -127,16 +127,20 @@ class Call:
         await self.receiver
 
 
-async def conversation(url: str, question: bytes, interruption: bytes, timeout_s: float) -> dict:
+async def conversation(url: str, question: bytes, interruption: bytes, timeout_s: float,
+                       greeting_s: float) -> dict:
     """Greeting (if any) → question → timed answer → barge-in over the next answer → timed clear."""
     call = Call(url)
     result: dict = {"error": None}
     try:
         await call.open()
         t0 = time.monotonic()
-        # Let a greeting play out; an agent that waits for the caller gets 2 s of line silence.
+        # Let a greeting play out; an agent that waits for the caller gets `greeting_s` of
+        # line silence.
         await call.silence_until(lambda: call.agent_quiet_since(t0)
-                                 or (not call.media_times and time.monotonic() - t0 > 2.0), timeout_s)
+                                 or (not call.media_times and time.monotonic() - t0 > greeting_s), timeout_s)
+        if call.media_times:
+            result["greeting_ms"] = (call.media_times[0] - t0) * 1000
         result["greeting_frames"] = len(call.media_times)
 
         await call.send_audio(question)
@@ -203,7 +207,7 @@ async def run(args) -> int:
     question = speech(args.say)
     interruption = speech(args.interrupt)
     if args.calls == 1:
-        result = await conversation(args.url, question, interruption, args.timeout_s)
+        result = await conversation(args.url, question, interruption, args.timeout_s, args.greeting_s)
         print(json.dumps(result))
         if result["error"]:
             print(f"FAIL: {result['error']}", file=sys.stderr)
@@ -218,7 +222,7 @@ async def run(args) -> int:
 
     async def one(i: int) -> dict:
         await asyncio.sleep(args.ramp_s * i / args.calls)
-        return await conversation(args.url, question, interruption, args.timeout_s)
+        return await conversation(args.url, question, interruption, args.timeout_s, args.greeting_s)
 
     tasks = [asyncio.create_task(one(i)) for i in range(args.calls)]
     while not all(t.done() for t in tasks):
@@ -226,17 +230,24 @@ async def run(args) -> int:
         if args.pid:
             peak_rss = max(peak_rss, process_usage(args.pid)[1])
     results = [t.result() for t in tasks]
+    if args.verbose:
+        for r in results:
+            print(json.dumps(r), file=sys.stderr)
     wall = time.monotonic() - started
     cpu1, _ = process_usage(args.pid) if args.pid else (0.0, 0)
 
     failed = [r for r in results if r["error"]]
     turns = [r["turn_ms"] for r in results if "turn_ms" in r]
+    greetings = [r["greeting_ms"] for r in results if "greeting_ms" in r]
     clears = [r["clear_ms"] for r in results if "clear_ms" in r]
     summary = {"calls": args.calls, "failed": len(failed), "wall_s": round(wall, 1),
                "errors": sorted({r["error"] for r in failed})[:5]}
     if turns:
         summary["turn_ms"] = {q: round(percentile(turns, p)) for q, p in
                               (("p50", 0.5), ("p95", 0.95), ("p99", 0.99), ("max", 1.0))}
+    if greetings:
+        summary["greeting_ms"] = {q: round(percentile(greetings, p)) for q, p in
+                                  (("p50", 0.5), ("p95", 0.95), ("max", 1.0))}
     if clears:
         summary["clear_ms"] = {q: round(percentile(clears, p)) for q, p in
                                (("p50", 0.5), ("p95", 0.95), ("max", 1.0))}
@@ -256,6 +267,9 @@ def main() -> int:
     parser.add_argument("--calls", type=int, default=1, help="concurrent calls")
     parser.add_argument("--ramp-s", type=float, default=0.0, help="spread call starts over this")
     parser.add_argument("--pid", type=int, help="the agent's process, for CPU and memory")
+    parser.add_argument("--verbose", action="store_true", help="print each call's result")
+    parser.add_argument("--greeting-s", type=float, default=10.0,
+                        help="how long to wait for the agent's greeting before speaking")
     parser.add_argument("--timeout-s", type=float, default=15.0)
     parser.add_argument("--say", default="Hi, I would like to book an appointment.")
     parser.add_argument("--interrupt", default="No wait, actually make it Friday afternoon please.")
