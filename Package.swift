@@ -158,7 +158,7 @@ let package = Package(
         .executableTarget(name: "sentence-split", dependencies: toolDependencies),
         .executableTarget(name: "tts-cache", dependencies: toolDependencies + ["Speech", "SpeechCache", "Dialogue"]),
         .executableTarget(name: "stt-stream", dependencies: toolDependencies + ["Dialogue"]),
-        .executableTarget(name: "switchboard", dependencies: toolDependencies + ["Supervisor", "Runtime", "Server"]),
+        .executableTarget(name: "switchboard", dependencies: toolDependencies + ["Supervisor", "Runtime", "Server", "Simulator"]),
         // The sentence-splitting tables: checked by StagesTests, exported by `bench sentences
         // --write-cases` so that a peer segmenter is scored on the very same cases.
         .target(name: "SentenceSplitCases", dependencies: ["Stages", "Resilience"]),

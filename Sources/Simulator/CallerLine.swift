@@ -70,6 +70,11 @@ public final class CallerLine: Sendable {
         var marksDueNextTick: [String] = []
         var sentFrames = 0
         var agentBytesReceived = 0
+        var arrivals = AgentAudioArrivals()
+        /// The caller spoke since agent audio last arrived: audio into an empty buffer now is
+        /// a new turn, not a late frame.
+        var callerSpokeSinceArrival = false
+        var noise: LineNoise?
         /// No more messages go out (hung up, closed, or failed).
         var ended = false
         var failure: String?
@@ -84,28 +89,34 @@ public final class CallerLine: Sendable {
     /// Connects to `url` (`ws://host:port/media`), sends `connected` and `start` with
     /// `parameters` (and `tenant`, when given) as `customParameters`, and starts the line's
     /// clock. `signature` goes in `X-Twilio-Signature`; `recordingPath` (a .wav) records both
-    /// sides as the call goes.
+    /// sides as the call goes; `noise` hisses on everything sent; `callSid` is the one the
+    /// call's webhook carried, if it had one.
     public static func connect(
         to url: String, tenant: String? = nil, parameters: [String: String] = [:], signature: String? = nil,
-        recordingPath: String? = nil, accountSid: String = "AC00000000000000000000000000000000"
+        recordingPath: String? = nil, accountSid: String = "AC00000000000000000000000000000000", noise: ScenarioNoise? = nil,
+        callSid: String? = nil
     ) async throws -> CallerLine {
+        let callSid = callSid ?? newCallSid()
         let recording = try recordingPath.map { try CallRecording(path: $0) }
         let headers = signature.map { [(name: "X-Twilio-Signature", value: $0)] } ?? []
         let connection = try await WebSocketConnection.connect(url: url, headers: headers)
-        let callSid = CallerLineMessages.sid("CA")
         let messages = CallerLineMessages(callSid: callSid, streamSid: "MZ" + callSid.dropFirst(2), accountSid: accountSid)
         var custom = parameters
         if let tenant { custom["tenant"] = tenant }
-        return CallerLine(connection: connection, messages: messages, parameters: custom, recording: recording)
+        return CallerLine(connection: connection, messages: messages, parameters: custom, recording: recording,
+                          noise: noise.map { LineNoise(snrDecibels: $0.snrDecibels) })
     }
 
-    private init(connection: WebSocketConnection, messages: CallerLineMessages, parameters: [String: String], recording: sending CallRecording?) {
+    private init(connection: WebSocketConnection, messages: CallerLineMessages, parameters: [String: String], recording: sending CallRecording?,
+                 noise: LineNoise?) {
         self.connection = connection
         callSid = messages.callSid
         streamSid = messages.streamSid
         recordingPath = recording?.path
         let (outbox, sink) = AsyncStream.makeStream(of: String.self, bufferingPolicy: .bufferingOldest(Self.maxOutboxMessages))
-        let shared = Shared(state: LineState(messages: messages), outbox: sink, timeline: timeline)
+        var state = LineState(messages: messages)
+        state.noise = noise
+        let shared = Shared(state: state, outbox: sink, timeline: timeline)
         self.shared = shared
         shared.state.withLock { state in
             shared.send(CallerLineMessages.connected, in: &state)
@@ -155,6 +166,9 @@ public final class CallerLine: Sendable {
         connection.cancel()
     }
 
+    /// A CallSid of Twilio's shape (`CA` + 32 hex digits).
+    public static func newCallSid() -> String { CallerLineMessages.sid("CA") }
+
     /// Queues caller audio (8 kHz µ-law) to go out after what is already queued.
     public func say(_ mulaw: [UInt8]) throws {
         try shared.state.withLock { state in
@@ -163,6 +177,7 @@ public final class CallerLine: Sendable {
                 throw LineError(description: "more than \(Self.maxQueuedSpeechBytes / 8000) s of caller audio queued")
             }
             state.speech += mulaw
+            state.noise?.heard(speech: mulaw)
         }
     }
 
@@ -204,6 +219,10 @@ public final class CallerLine: Sendable {
     public var elapsedMs: Double { shared.ms }
     /// Agent audio received so far, in bytes (8 per millisecond).
     public var agentBytesReceived: Int { shared.state.withLock { $0.agentBytesReceived } }
+    /// How punctually the agent's audio arrived (`AgentAudioArrivals`).
+    public var jitter: JitterReport { shared.state.withLock { $0.arrivals.report } }
+    /// Every agent frame's lateness, to merge over many calls.
+    public var lateness: LatenessHistogram { shared.state.withLock { $0.arrivals.lateness } }
     /// Why the line ended early, if it failed rather than closed.
     public var failure: String? { shared.state.withLock { $0.failure } }
 

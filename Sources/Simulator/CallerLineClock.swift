@@ -53,6 +53,7 @@ enum CallerLineClock {
             if queued > 0 {
                 if !state.callerSpeaking { kinds.append(.callerSpeechStarted) }
                 state.callerSpeaking = true
+                state.callerSpokeSinceArrival = true
                 let take = min(size, queued)
                 sent = Array(state.speech[state.speechStart..<state.speechStart + take])
                 sent += repeatElement(0xFF, count: size - take)
@@ -70,6 +71,7 @@ enum CallerLineClock {
                 state.callerSpeaking = false
                 sent = [UInt8](repeating: 0xFF, count: size)
             }
+            state.noise?.mix(&sent)
             shared.send(state.messages.media(sent, timestampMs: state.sentFrames * 20), in: &state)
             state.sentFrames += 1
 

@@ -2,6 +2,9 @@
 /// started (the `start` message), on the monotonic clock.
 public struct CallerLineEvent: Sendable, Equatable {
     public enum Kind: Sendable, Equatable {
+        /// Agent audio reached an empty playout buffer: a turn's first frame (or the first
+        /// after the buffer ran dry). Turn latency is measured to this.
+        case agentAudioArrived
         /// Agent audio began to play after silence (what the caller starts to hear).
         case agentAudioStarted
         /// The agent audio ran out (stamped with the 20 ms tick in which it did), or was cut

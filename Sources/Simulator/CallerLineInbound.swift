@@ -11,15 +11,21 @@ enum CallerLineInbound {
             case "media":
                 guard let text = message["media"]?.object?["payload"]?.string, let payload = Data(base64Encoded: text) else { return [] }
                 state.agentBytesReceived += payload.count
+                let idle = state.playout.bufferedBytes == 0
+                if idle && state.callerSpokeSinceArrival { state.arrivals.turnEnded() }
+                state.callerSpokeSinceArrival = false
+                state.arrivals.arrived(atMs: ms, durationMs: Double(payload.count) / 8)
                 state.playout.receive(audio: [UInt8](payload))
-                return []
+                return idle ? [.agentAudioArrived] : []
             case "mark":
                 guard let name = message["mark"]?.object?["name"]?.string else { return [] }
+                if name.hasSuffix(".end") { state.arrivals.turnEnded() }
                 let echoed = state.playout.receive(mark: name)
                 for name in echoed { shared.send(state.messages.mark(name), in: &state) }
                 return echoed.map { .markEchoed($0) }
             case "clear":
                 var kinds: [CallerLineEvent.Kind] = [.clearReceived]
+                state.arrivals.turnEnded()
                 if state.agentPlaying {
                     state.agentPlaying = false
                     kinds.append(.agentAudioEnded)

@@ -17,6 +17,9 @@ public struct Scenario: Sendable, Equatable {
     public var steps: [ScenarioStep]
     /// What the finished call must show; may be empty (the call is only measured).
     public var expectations: [ScenarioExpectation]
+    /// The file it was read from, as given: messages about a step or an expectation start
+    /// `FILE:LINE:`. Empty for a scenario made in code.
+    public var file = ""
 
     public init(name: String, tenant: String? = nil, voice: ScenarioVoice = .standard, noise: ScenarioNoise? = nil,
                 steps: [ScenarioStep], expectations: [ScenarioExpectation] = []) {

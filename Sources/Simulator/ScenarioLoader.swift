@@ -52,6 +52,7 @@ struct ScenarioReader {
         let top = try yaml.mapping("the scenario", allowed: Scenario.topKeys)
         let stepsYAML = try top.required("steps")
         var scenario = Scenario(name: try top["name"]?.text() ?? Scenario.defaultName(file: file), steps: try steps(stepsYAML))
+        scenario.file = file
         scenario.tenant = try top["tenant"]?.text()
         if let voice = top["voice"] { scenario.voice = try self.voice(voice) }
         if let noise = top["noise"] {

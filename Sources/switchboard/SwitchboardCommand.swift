@@ -12,5 +12,5 @@ struct SwitchboardCommand: AsyncParsableCommand {
             hosts the tools that work on whole streams.
             """,
         version: SwitchboardVersion.current,
-        subcommands: [RunCommand.self, ServeCommand.self, CheckCommand.self, DumpCommand.self, MockProvidersCommand.self])
+        subcommands: [RunCommand.self, ServeCommand.self, SimulateCommand.self, CheckCommand.self, DumpCommand.self, MockProvidersCommand.self])
 }
