@@ -206,7 +206,7 @@ def percentile(values: list[float], q: float) -> float:
 async def run(args) -> int:
     question = speech(args.say)
     interruption = speech(args.interrupt)
-    if args.calls == 1:
+    if args.calls == 1 and not args.pid:
         result = await conversation(args.url, question, interruption, args.timeout_s, args.greeting_s)
         print(json.dumps(result))
         if result["error"]:
