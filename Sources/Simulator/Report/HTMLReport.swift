@@ -39,7 +39,10 @@ public enum HTMLReport {
     private static func distribution(_ calls: [CallReport]) -> String {
         let histogram = LatencyHistogram(calls: calls)
         var html = "<section class=\"distribution\"><h2>Turn latency over all calls</h2>"
-        html += histogram.svg ?? "<p class=\"empty\">No answered turns to draw.</p>"
+        guard let svg = histogram.svg else { return html + "<p class=\"empty\">No answered turns to draw.</p></section>" }
+        let turns = histogram.values.count
+        html += "<p class=\"note\">\(turns) answered turn\(turns == 1 ? "" : "s") in \(calls.count) call\(calls.count == 1 ? "" : "s")"
+            + " (greetings left out), caller-measured.</p>" + svg
         return html + "</section>"
     }
 

@@ -35,7 +35,7 @@ enum ReportStyle {
     .facts { color: #57606a; margin: 0 0 10px; font-size: 13px; }
     ul.failures { background: #fff0f0; border: 1px solid #f3b4b4; border-radius: 6px; margin: 0 0 12px; padding: 8px 10px 8px 28px;
                   color: #9b1c1c; font-family: "DejaVu Sans Mono", monospace; font-size: 12.5px; }
-    .note { color: #57606a; }
+    .note { color: #57606a; margin: 0 0 6px; }
     .empty { color: #57606a; font-style: italic; }
     .legend { display: flex; flex-wrap: wrap; gap: 6px 16px; font-size: 12.5px; margin: 0 0 14px; }
     .legend span { display: inline-flex; align-items: center; gap: 6px; }
