@@ -37,13 +37,22 @@ public final class CallerVoice: Sendable {
         switch voice.engine {
         case .espeak:
             let request = SpeechRequest(text: text, voice: voice.name, format: .telephone)
-            return try await EspeakSynthesizer.shared.synthesize(request).audio
+            return trimmed(try await EspeakSynthesizer.shared.synthesize(request).audio)
         case .flite:
             let path = NSTemporaryDirectory() + "switchboard-flite-\(UUID().uuidString).wav"
             defer { try? FileManager.default.removeItem(atPath: path) }
             try await FliteProcess.run(voice: voice.name, text: text, output: path)
-            return try await read(path)
+            return trimmed(try await read(path))
         }
+    }
+
+    /// Synthesizers pad a clip with silence; a caller's speech ends with its last sound, or
+    /// turn latency (from the end of the caller's speech) would start too early. 20 ms is kept
+    /// either side, as a person's breath.
+    static func trimmed(_ mulaw: [UInt8]) -> [UInt8] {
+        let loud = { (byte: UInt8) in abs(Int(MuLaw.decode(byte))) > 200 }
+        guard let first = mulaw.firstIndex(where: loud), let last = mulaw.lastIndex(where: loud) else { return mulaw }
+        return Array(mulaw[max(0, first - 160)...min(mulaw.count - 1, last + 160)])
     }
 
     /// A sound file of any rate libsndfile reads, as 8 kHz µ-law.
