@@ -57,6 +57,9 @@ struct SimulateCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Write the JSON report here.", valueName: "file"))
     var report: String?
 
+    @Option(name: .long, help: ArgumentHelp("Write the HTML report here: each call's turns as a waterfall, the latency distribution.", valueName: "file"))
+    var html: String?
+
     @Option(name: .long, help: ArgumentHelp("Play the scenario this many times.", valueName: "n"))
     var calls = 1
 
@@ -112,11 +115,18 @@ struct SimulateCommand: AsyncParsableCommand {
     }
 
     private func write(_ result: SimulationReport) throws {
-        guard let report else { return }
+        if let report { try write(to: report) { try result.json() } }
+        if let html {
+            let title = "switchboard simulate — \(result.calls.first?.scenario ?? scenario)"
+            try write(to: html) { Data(HTMLReport.render(calls: result.calls, load: result.load, title: title).utf8) }
+        }
+    }
+
+    private func write(to path: String, _ contents: () throws -> Data) throws {
         do {
-            try result.json().write(to: URL(fileURLWithPath: report))
+            try contents().write(to: URL(fileURLWithPath: path))
         } catch {
-            FileHandle.standardError.write(Data("switchboard simulate: cannot write \(report): \(error.localizedDescription)\n".utf8))
+            FileHandle.standardError.write(Data("switchboard simulate: cannot write \(path): \(error.localizedDescription)\n".utf8))
             try ExitStatus.cannotCreate.exit()
         }
     }
