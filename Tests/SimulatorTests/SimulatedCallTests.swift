@@ -17,7 +17,7 @@ import Testing
     static func demoGraph(cacheDir: String) -> String {
         let script = repository + "/Examples/receptionist.yaml"
         return "mulaw-decode --rate 8000 | vad | stt-stream --engine pocketsphinx --grammar-from-script \(script)"
-            + " | llm-stream --engine script --script \(script) | sentence-split"
+            + " | llm-stream --engine script --script \(script) --words-per-second 0 | sentence-split"
             + " | tts-cache --engine espeak --cache-dir \(cacheDir) | mulaw-encode"
     }
 
