@@ -25,7 +25,7 @@ import SwitchboardCore
         var result: [Utterance] = []
         var open: Int?
         for (event, ts) in vadEvents(output) {
-            if event == "start" { open = ts } else if let start = open { result.append(Utterance(start: start, end: ts)); open = nil }
+            if event == "start" { open = ts } else if event == "end", let start = open { result.append(Utterance(start: start, end: ts)); open = nil }
         }
         return result
     }

@@ -9,6 +9,8 @@ extension ConversationLoop {
         switch event["event"]?.string {
         case "start": try await apply(bargeIn.vadStart(ts: ts))
         case "end": try await apply(bargeIn.vadEnd(ts: ts))
+        case "murmur": try await apply(bargeIn.vadMurmur(ts: ts))
+        case "voiced": try await apply(bargeIn.vadVoiced(ts: ts))
         default: break
         }
     }

@@ -25,6 +25,9 @@ public struct SpeechDetector {
         /// Over the lower edge threshold: not enough to decide, enough to widen an utterance
         /// at its edges (`Endpointer`).
         public var mayBeSpeech: Bool
+        /// Energy over the noise floor under ~470 Hz and in 470–1010 Hz (`MurmurTracker`).
+        public var murmurLow: Float = 0
+        public var murmurMid: Float = 0
     }
 
     public static let hopMs = 20
@@ -64,6 +67,9 @@ public struct SpeechDetector {
     /// tonal is the tone's end.
     static let toneEndShare: Float = 0.5
     static let toneFrames = 3
+    /// The bands under ~470 Hz, and those from there to ~1010 Hz: where a hum's energy lies, and
+    /// where an open vowel's first formant does (`MurmurTracker`).
+    static let murmurLowBands = 0..<3, murmurMidBands = 3..<8
 
     public let rate: Int
     /// Samples per hop.
@@ -183,8 +189,20 @@ public struct SpeechDetector {
         if !tonal { recentSNR.add(bandSNR) }
         previousWasTonal = tonal
         framesSinceSpeech = isSpeech ? 0 : framesSinceSpeech.saturatingIncrement()
-        return Features(bandSNR: bandSNR, tonality: tonality, levelDB: levelDB, threshold: threshold,
-                        isSpeech: isSpeech, mayBeSpeech: isSpeech || (edgeCandidate && !tonal))
+        var features = Features(bandSNR: bandSNR, tonality: tonality, levelDB: levelDB, threshold: threshold,
+                                isSpeech: isSpeech, mayBeSpeech: isSpeech || (edgeCandidate && !tonal))
+        if isSpeech {
+            features.murmurLow = energyOverFloor(Self.murmurLowBands)
+            features.murmurMid = energyOverFloor(Self.murmurMidBands)
+        }
+        return features
+    }
+
+    /// The energy of `bands` above their noise floors: what the voice adds there.
+    private func energyOverFloor(_ bands: Range<Int>) -> Float {
+        var sum: Float = 0
+        for b in bands { sum += max(bandEnergy[b] - noise.floor[b], 0) }
+        return sum
     }
 
     /// Fills `bandEnergy` from `power`; returns the energy of the whole band.

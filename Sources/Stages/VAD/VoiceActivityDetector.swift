@@ -48,8 +48,8 @@ public struct VoiceActivityDetector: ProcessingStage {
                     segmenter = SpeechSegmenter(rate: audio.rate, thresholdOffset: stage.thresholdOffset, endpointing: stage.endpointing)
                 }
                 let samples = PCM16.samples(audio.payload)
-                let transitions = samples.withUnsafeBufferPointer { segmenter!.feed($0, ts: Double(audio.ts)) }
-                for transition in transitions { Self.send(transition, into: &output) }
+                let marks = samples.withUnsafeBufferPointer { segmenter!.mark($0, ts: Double(audio.ts)) }
+                for mark in marks { Self.send(mark, into: &output) }
             case .event(let event) where event.type == "start":
                 Self.send(segmenter?.finish(), into: &output)
                 segmenter = nil
@@ -66,6 +66,14 @@ public struct VoiceActivityDetector: ProcessingStage {
 
         mutating func finish(into output: inout [Frame]) {
             Self.send(segmenter?.finish(), into: &output)
+        }
+
+        private static func send(_ mark: SpeechSegmenter.Mark, into output: inout [Frame]) {
+            switch mark {
+            case .transition(let transition): send(transition, into: &output)
+            case .murmur(let ts): output.append(.event(Event("vad", ["event": "murmur", "ts": .int(ts)])))
+            case .voiced(let ts): output.append(.event(Event("vad", ["event": "voiced", "ts": .int(ts)])))
+            }
         }
 
         private static func send(_ transition: Endpointer.Transition?, into output: inout [Frame]) {
