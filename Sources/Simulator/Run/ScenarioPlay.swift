@@ -50,7 +50,7 @@ struct ScenarioPlay {
     private mutating func perform(_ step: ScenarioStep) async throws -> Bool {
         switch step.action {
         case .waitForAgent(let timeout):
-            guard await line.agentFinishedTurn(after: mark, timeout: .seconds(timeout)) != nil else {
+            guard await agentFinishedTurn(timeout: .seconds(timeout)) else {
                 throw StepFailure(description: ended ? "wait_for_agent: the call ended before the agent finished a turn"
                                                      : "wait_for_agent: the agent did not finish a turn within \(Self.seconds(timeout))")
             }
@@ -72,6 +72,33 @@ struct ScenarioPlay {
             return true
         }
         return false
+    }
+
+    /// An agent that sends marks has finished its turn when the turn's end mark comes back.
+    /// One that sends none (not every vendor's does) has finished when its audio stopped and
+    /// stayed stopped for `quietForTurnEnd`.
+    private func agentFinishedTurn(timeout: Duration) async -> Bool {
+        let clock = ContinuousClock()
+        let deadline = clock.now + timeout
+        var after = mark
+        while clock.now < deadline {
+            let remaining = deadline - clock.now
+            guard let event = await line.timeline.first(after: after, timeout: remaining, where: { $0.isAgentTurnEnd || $0.kind == .agentAudioEnded })
+            else { return false }
+            if event.isAgentTurnEnd { return true }
+            after = line.timeline.count
+            if usesMarks { continue }
+            let resumed = await line.timeline.first(after: after, timeout: Self.quietForTurnEnd) { $0.kind == .agentAudioStarted || $0.isAgentTurnEnd }
+            if resumed == nil || resumed?.isAgentTurnEnd == true { return !ended || resumed != nil }
+            after = line.timeline.count
+        }
+        return false
+    }
+
+    static let quietForTurnEnd = Duration.milliseconds(1500)
+
+    private var usesMarks: Bool {
+        line.timeline.events.contains { if case .markEchoed = $0.kind { true } else { false } }
     }
 
     private var ended: Bool { line.timeline.events.contains { if case .closed = $0.kind { true } else { false } } }
