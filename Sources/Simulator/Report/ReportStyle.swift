@@ -21,7 +21,7 @@ enum ReportStyle {
     .tile .v { font-size: 24px; font-weight: 650; font-variant-numeric: tabular-nums; }
     .tile.fail .v { color: #c62828; }
     .tile .sub { color: #57606a; font-size: 12px; }
-    table.errors { margin-top: 12px; border-collapse: collapse; background: #fff; }
+    table.errors { margin: 12px 0 16px; border-collapse: collapse; background: #fff; }
     table.errors caption { text-align: left; font-weight: 600; padding-bottom: 4px; }
     table.errors td { border: 1px solid #d8dee4; padding: 3px 8px; }
     td.n { text-align: right; font-variant-numeric: tabular-nums; }

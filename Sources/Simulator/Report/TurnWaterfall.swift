@@ -131,7 +131,8 @@ struct TurnWaterfall {
             at = latency
         }
         let text = latency.map { ReportNumbers.ms($0) } ?? (turn.index == 0 ? "greeting" : "–")
-        svg.text(text, x: x(at) + 6, y: barTop + 12.5, class: latency == nil ? "latency none" : "latency", extra: ["data-ms": latency ?? -1])
+        svg.text(text, x: x(at) + 6, y: barTop + 12.5, class: latency == nil ? "latency none" : "latency",
+                 extra: latency.map { ["data-ms": $0] } ?? [:])
     }
 
     private func mark(_ interruption: InterruptionReport, y: Double, axis: TimeAxis, into svg: inout SVG) {
