@@ -1,4 +1,5 @@
 import Hummingbird
+import HummingbirdCore
 import HummingbirdWebSocket
 import HTTPTypes
 import Logging
@@ -12,7 +13,8 @@ import Telephony
 /// Routes stay thin: Twilio's webhooks (`TwilioWebhooks`), the Media Streams socket
 /// (`CallSession`, one per call), and the operator's `/metrics`, `/healthz`, `/calls`.
 /// SIGTERM or SIGINT drains (`CallDrain`): no new calls, the live ones may finish for
-/// `drain_s`, then the server stops.
+/// `drain_s`, then the server stops. A draining server answers `/twiml` and a new `/media`
+/// upgrade with 503 (`DrainGate`), which a load balancer retries on another server.
 public struct SwitchboardServer: Sendable {
     public let context: ServerContext
 
@@ -69,10 +71,20 @@ public struct SwitchboardServer: Sendable {
                 body: ResponseBody(byteBuffer: ByteBuffer(string: JSONWriter.string(context.registry.json))))
         }
         let listen = context.configuration.listen
+        let sockets = router.buildResponder()
+        let retryAfter = max(1, Int(context.configuration.limits.drainSeconds.rounded(.up)))
         return Application(
             router: router,
-            server: .http1WebSocketUpgrade(webSocketRouter: router,
-                configuration: .init(ws: .init(maxFrameSize: CallSession.maxMessageBytes))),
+            server: HTTPServerBuilder { responder in
+                DrainGateChannel(
+                    inner: HTTP1WebSocketUpgradeChannel(responder: responder, webSocketResponder: sockets,
+                        configuration: .init(ws: .init(maxFrameSize: CallSession.maxMessageBytes))),
+                    retryAfter: { context.registry.isDraining ? retryAfter : nil },
+                    onRefused: {
+                        context.counters.refused(.draining)
+                        context.logger.warning("a Media Streams socket refused with 503: switchboard is shutting down")
+                    })
+            },
             configuration: .init(address: .hostname(listen.host, port: listen.port), serverName: "switchboard"),
             onServerRunning: { channel in
                 let port = channel.localAddress?.port ?? 0

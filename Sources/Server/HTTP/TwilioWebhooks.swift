@@ -14,15 +14,21 @@ struct TwilioWebhooks: Sendable {
     /// The largest webhook body taken (Twilio's are a few kB).
     static let maxBodyBytes = 64 * 1024
 
-    /// `POST /twiml`: `<Connect><Stream>` to this server's `/media`, or `<Reject>` when no
-    /// call can be taken now. The tenant comes from the webhook URL's `tenant` query
-    /// parameter, else from the configured stream parameters.
+    /// `POST /twiml`: `<Connect><Stream>` to this server's `/media`; when no call can be taken
+    /// now, 503 while draining (a load balancer tries another server; without one, Twilio
+    /// tries the number's fallback URL) and `<Reject reason="busy">` when at `max_calls` (every
+    /// server is about as full when the balancer counts connections, so the caller hears busy).
+    /// The tenant comes from the webhook URL's `tenant` query parameter, else from the
+    /// configured stream parameters.
     func twiml(_ request: Request) async throws -> Response {
         let form = try await verifiedForm(request, route: "/twiml")
         if let refusal = server.registry.refusal() {
             server.counters.refused(refusal)
             server.logger.warning("call \(form["CallSid"] ?? "?") refused: switchboard is \(refusal.rawValue)")
-            return Self.xml(TwiML.reject(reason: .busy))
+            switch refusal {
+            case .atCapacity: return Self.xml(TwiML.reject(reason: .busy))
+            case .draining: return Self.shuttingDown(retryAfter: server.configuration.limits.drainSeconds)
+            }
         }
         var parameters = server.configuration.streamParameters
         if let tenant = request.uri.queryParameters.get("tenant") { parameters["tenant"] = tenant }
@@ -70,6 +76,13 @@ struct TwilioWebhooks: Sendable {
             throw HTTPError(.forbidden, message: "bad or missing X-Twilio-Signature")
         }
         return form
+    }
+
+    /// 503 with `Retry-After` (the drain's length: this server takes no call before then).
+    static func shuttingDown(retryAfter seconds: Double) -> Response {
+        Response(status: .serviceUnavailable,
+            headers: [.contentType: "text/plain", .retryAfter: "\(max(1, Int(seconds.rounded(.up))))"],
+            body: ResponseBody(byteBuffer: ByteBuffer(string: "switchboard is shutting down: no new calls here\n")))
     }
 
     static func xml(_ text: String) -> Response {
