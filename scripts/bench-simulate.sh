@@ -5,10 +5,14 @@
 # from one process, at each concurrency in $LEVELS. Prints the simulator's summary per level
 # (turn latency, barge-in, jitter, the server's CPU and memory per call) and writes
 # out/bench-simulate/load-C.json. MOCK_LATENCY=1 gives the mock a realistic TTFT (150–300 ms).
+# Then the peer: a Pipecat Twilio agent (bench/peer, installed into a venv from PyPI by
+# scripts/pipecat-peer.sh) on the same mock, driven by the same scenario at $PEER_LEVELS
+# (PEER=0 skips it), measured the same way (--server-pid is its process).
 set -eu
 bin=${BIN:-.build/release}
 out=${OUT:-out/bench-simulate}
 levels=${LEVELS:-"50 200 500"}
+peer_levels=${PEER_LEVELS:-"1 4 8"}
 ramp=${RAMP_S:-20}
 mkdir -p "$out"
 rm -rf "$out/tts" "$out/traces"
@@ -58,5 +62,23 @@ for level in $levels; do
     "$bin/switchboard" simulate --scenario Examples/load.scenario.yaml --server "http://127.0.0.1:$port" \
         --trace-dir "$out/traces" --calls "$level" --concurrency "$level" --ramp-s "$ramp" \
         --server-pid "$server" --report "$out/load-$level.json" || true
+    echo
+done
+
+[ "${PEER:-1}" = 1 ] || exit 0
+peer_port=$(free_port)
+scripts/pipecat-peer.sh --port "$peer_port" --mock "http://127.0.0.1:$mock_port" 2> "$out/peer.log" &
+peer=$!
+pids="$pids $peer"
+tries=0
+until curl -sf "http://127.0.0.1:$peer_port/healthz" > /dev/null; do
+    tries=$((tries + 1)); [ "$tries" -gt 600 ] && { tail -20 "$out/peer.log" >&2; exit 69; }
+    sleep 0.5
+done
+for level in $peer_levels; do
+    echo "== peer (Pipecat): $level calls at once (ramp ${ramp} s), pid $peer"
+    "$bin/switchboard" simulate --scenario Examples/load.scenario.yaml --media "ws://127.0.0.1:$peer_port/media" \
+        --calls "$level" --concurrency "$level" --ramp-s "$ramp" \
+        --server-pid "$peer" --report "$out/peer-$level.json" || true
     echo
 done
