@@ -21,6 +21,8 @@ import Testing
         #expect(!everything.contains { $0.attributes.keys.contains { ["src", "href", "onload", "onerror"].contains($0) } })
         #expect(page.all("style").count == 1)
         #expect(page.all("svg").count == 2, "one waterfall and one histogram")
+        let facts = try #require(page.all("p").first { $0.classes.contains("facts") }).text
+        #expect(facts.contains("ended: hangup") && facts.contains("started 2026-12-01 22:46:25 UTC") && facts.contains("recording out/booking.wav"))
     }
 
     @Test func hostileTextStaysTextAndNothingBreaksTheMarkup() throws {

@@ -60,7 +60,7 @@ struct CallSection {
         // Year 1970 to 3000; anything else is a broken clock, shown as the number it is.
         guard (0...32_503_680_000_000).contains(unixMs) else { return "at unix ms \(unixMs)" }
         let date = Date(timeIntervalSince1970: Double(unixMs) / 1000)
-        let parts = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: date)
+        let parts = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(secondsFromGMT: 0) ?? .current, from: date)
         guard let year = parts.year, let month = parts.month, let day = parts.day,
               let hour = parts.hour, let minute = parts.minute, let second = parts.second else { return "–" }
         return String(format: "%04ld-%02ld-%02ld %02ld:%02ld:%02ld UTC", year, month, day, hour, minute, second)
