@@ -3,7 +3,7 @@ SWIFT ?= swift
 BIN   := .build/debug
 TOOLS := mulaw-decode mulaw-encode vad stt-stream llm-stream sentence-split tts-cache switchboard
 
-.PHONY: all deps build demo test bench bench-serve corpus vad-eval vad-compare vad-human-corpus vad-eval-human vad-compare-human stt-corpus stt-eval completions clean
+.PHONY: all deps build demo tour test bench bench-serve bench-simulate bench-scale corpus vad-eval vad-compare vad-human-corpus vad-eval-human vad-compare-human stt-corpus stt-eval completions clean
 
 all: build
 
@@ -13,8 +13,13 @@ deps:
 build: deps
 	$(SWIFT) build
 
+# A phone call to the receptionist, made by the virtual caller (scripts/demo.sh).
 demo: build
 	@./scripts/demo.sh
+
+# Each tool on its own, in a shell pipeline (the former demo).
+tour: build
+	@./scripts/tour.sh
 
 # Builds everything (tests drive the built executables through real pipes), then runs the tests.
 # At most 8 tests at once: many tests play audio in real time, and 580 of them started together
@@ -36,6 +41,23 @@ bench-serve:
 	$(SWIFT) build -c release --product switchboard
 	$(SWIFT) build -c release --product bench
 	.build/release/bench serve --calls $(BENCH_SERVE_CALLS)
+
+# The load benchmark (issue 17): `switchboard simulate --calls N` against one release server on
+# the mock providers at LEVELS (default "50 200 500"), then the Pipecat peer (bench/peer, venv
+# from PyPI) at PEER_LEVELS on the same mock; PEER=0 skips it. See scripts/bench-simulate.sh.
+bench-simulate:
+	$(SWIFT) build -c release --product switchboard
+	@./scripts/bench-simulate.sh
+
+# Scale-out (issue 17): two `switchboard serve` behind nginx sharing one Redis TTS cache, one
+# simulator through nginx; one server gets SIGTERM in the middle of the run and drains. Needs
+# nginx and redis-server (checked first; installs nothing). CALLS, CONCURRENCY, RAMP_S,
+# STOP_AT_S and KEEP=1 are read by scripts/bench-scale.sh.
+bench-scale:
+	@./scripts/bench-scale.sh --check
+	$(SWIFT) build -c release --product switchboard
+	$(SWIFT) build -c release --product tts-cache
+	@./scripts/bench-scale.sh
 
 # The labelled VAD corpus (espeak-ng + flite speech, six noises at four SNRs), generated, not
 # committed: bench-data/vad-corpus. `vad eval` scores the built-in detector on it;

@@ -35,13 +35,20 @@ public final class CallerVoice: Sendable {
 
     static func synthesize(_ text: String, voice: ScenarioVoice) async throws -> [UInt8] {
         switch voice.engine {
+        case .espeak where text.contains("[["):
+            // Phoneme input (`[[m,h'm]]`: a hum, which espeak-ng's text reading cannot say;
+            // "mm-hm" it spells out) is read by its program, not through the library.
+            let path = NSTemporaryDirectory() + "switchboard-espeak-\(UUID().uuidString).wav"
+            defer { try? FileManager.default.removeItem(atPath: path) }
+            try await SynthesizerProcess.run("/usr/bin/espeak-ng", ["-v", voice.name, "-w", path, text], name: "espeak-ng")
+            return trimmed(try await read(path))
         case .espeak:
             let request = SpeechRequest(text: text, voice: voice.name, format: .telephone)
             return trimmed(try await EspeakSynthesizer.shared.synthesize(request).audio)
         case .flite:
             let path = NSTemporaryDirectory() + "switchboard-flite-\(UUID().uuidString).wav"
             defer { try? FileManager.default.removeItem(atPath: path) }
-            try await FliteProcess.run(voice: voice.name, text: text, output: path)
+            try await SynthesizerProcess.run("/usr/bin/flite", ["-voice", voice.name, "-t", text, "-o", path], name: "flite")
             return trimmed(try await read(path))
         }
     }
@@ -84,12 +91,12 @@ private actor UtteranceMemo {
     }
 }
 
-/// `flite -voice NAME -t TEXT -o FILE`, awaited without holding a pool thread.
-enum FliteProcess {
-    static func run(voice: String, text: String, output: String) async throws {
+/// A synthesizer program writing a WAV file, awaited without holding a pool thread.
+enum SynthesizerProcess {
+    static func run(_ executable: String, _ arguments: [String], name: String) async throws {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/flite")
-        process.arguments = ["-voice", voice, "-t", text, "-o", output]
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
         process.standardOutput = FileHandle.nullDevice
         let errors = Pipe()
         process.standardError = errors
@@ -97,12 +104,12 @@ enum FliteProcess {
             process.terminationHandler = { continuation.resume(returning: $0.terminationStatus) }
             do { try process.run() } catch {
                 process.terminationHandler = nil
-                continuation.resume(throwing: CallerVoice.VoiceError(description: "cannot run flite (apt-get install flite): \(error)"))
+                continuation.resume(throwing: CallerVoice.VoiceError(description: "cannot run \(name) (apt-get install \(name)): \(error)"))
             }
         }
         guard status == 0 else {
             let message = String(decoding: errors.fileHandleForReading.availableData, as: UTF8.self)
-            throw CallerVoice.VoiceError(description: "flite voice \(voice) failed (\(status)): \(message.trimmingCharacters(in: .whitespacesAndNewlines))")
+            throw CallerVoice.VoiceError(description: "\(name) \(arguments.joined(separator: " ")) failed (\(status)): \(message.trimmingCharacters(in: .whitespacesAndNewlines))")
         }
     }
 }
