@@ -16,6 +16,9 @@ import Testing
         }
         let page = try Page(html)
         #expect(page.root.name == "html")
+        // The check itself rejects what a stray `<` or `&` would make of a page.
+        #expect(throws: ParseFailure.self) { try Page("<html><p><td></p></html>") }
+        #expect(throws: ParseFailure.self) { try Page("<html><p>fish & chips</p></html>") }
         let everything = page.root.descendants
         #expect(!everything.contains { ["script", "img", "link", "iframe", "object", "embed"].contains($0.name) })
         #expect(!everything.contains { $0.attributes.keys.contains { ["src", "href", "onload", "onerror"].contains($0) } })
