@@ -25,7 +25,8 @@ public struct TwiMLReading: Sendable, Equatable {
         let delegate = Delegate()
         let parser = XMLParser(data: Data(document.utf8))
         parser.delegate = delegate
-        guard parser.parse() else {
+        // On Linux `parse()` can return true after a mismatched tag; `parserError` tells.
+        guard parser.parse(), parser.parserError == nil else {
             let line = parser.lineNumber
             throw ReadingError(description: "the server's TwiML is not well-formed (line \(line)): \(document.prefix(200))")
         }
