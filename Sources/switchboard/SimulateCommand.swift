@@ -28,9 +28,13 @@ struct SimulateCommand: AsyncParsableCommand {
             Exit status: 0 every call passed, 1 a call failed, 64 bad usage, 66 unreadable \
             scenario, 73 a report cannot be written, 78 bad scenario.
 
+            `make demo` runs the first example against Examples/demo.yaml.
+
             Examples:
-              switchboard simulate --scenario Examples/booking.scenario.yaml --trace-dir out/traces    # needs: a running switchboard serve
-              switchboard simulate --scenario Examples/booking.scenario.yaml --calls 100 --concurrency 50 --ramp-s 10 --report out/load.json    # needs: a running switchboard serve
+              switchboard simulate --scenario Examples/booking.scenario.yaml \\
+                  --trace-dir out/traces  # needs: a running switchboard serve
+              switchboard simulate --scenario Examples/load.scenario.yaml \\
+                  --calls 200 --ramp-s 20 --report load.json  # needs: a server
             """)
 
     @Option(name: .long, help: ArgumentHelp("The scenario file (YAML).", valueName: "file"))

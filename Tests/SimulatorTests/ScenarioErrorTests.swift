@@ -72,12 +72,12 @@ import Testing
     @Test func theDocumentedMessageIsTheOneGiven() throws {
         let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         let example = try String(contentsOfFile: repository.appendingPathComponent("Examples/booking.scenario.yaml").path, encoding: .utf8)
-        let typo = example.replacingOccurrences(of: "say: \"mm-hm\"", with: "sya: \"mm-hm\"")
+        let typo = example.replacingOccurrences(of: "say: \"[[m,h'm]]\"", with: "sya: \"[[m,h'm]]\"")
         #expect(typo != example)
         #expect {
             try Scenario(yaml: typo, file: "booking.scenario.yaml", directory: repository.path)
         } throws: { error in
-            "\(error)" == "booking.scenario.yaml:16:35: unknown key \"sya\" in \"steps[3].backchannel\" (expected after_ms, say, timeout_s)"
+            "\(error)" == "booking.scenario.yaml:17:35: unknown key \"sya\" in \"steps[3].backchannel\" (expected after_ms, say, timeout_s)"
         }
     }
 
