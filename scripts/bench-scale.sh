@@ -37,6 +37,14 @@ pids=()
 cleanup() {
     local status=$?
     for pid in "${pids[@]}"; do kill -TERM "$pid" 2> /dev/null || true; done
+    # A server with live calls drains for up to drain_s: give everything 5 s, then KILL.
+    for _ in $(seq 50); do
+        local alive=0
+        for pid in "${pids[@]}"; do kill -0 "$pid" 2> /dev/null && alive=1; done
+        [ "$alive" = 0 ] && break
+        sleep 0.1
+    done
+    for pid in "${pids[@]}"; do kill -KILL "$pid" 2> /dev/null || true; done
     for pid in "${pids[@]}"; do wait "$pid" 2> /dev/null || true; done
     if [ -n "${KEEP:-}" ] || [ "$status" != 0 ]; then echo "bench-scale: logs and reports kept in $work" >&2; else rm -rf "$work"; fi
     exit "$status"
@@ -151,7 +159,7 @@ started_b=$(metric "$port_b" switchboard_calls_started_total)
 
 echo "(1) calls spread across both servers (switchboard_calls_started_total, load run only):"
 echo "    a: $((started_a - started_a0))   b: $((started_b - started_b0))   of $calls"
-echo "(3) SIGTERM to a ${stop_at} s into the run, with $live_a calls live on it:"
+echo "(3) SIGTERM to a ${stop_at} s into the run, with $live_a calls live on it (its /calls):"
 echo "    a took $((started_a - started_a_stop)) calls after it, refused ${refused_a:-0} with 503, drained in $(printf '%.1f' "$drain_seconds") s, exit status $exit_a"
 echo "    nginx retried on the other server: $(grep -c '503, ' "$work/nginx/access.log" || true) requests (twiml: $(grep '503, ' "$work/nginx/access.log" | grep -c '/twiml' || true), media: $(grep '503, ' "$work/nginx/access.log" | grep -c '/media' || true))"
 grep -q 'draining:' "$work/serve-a.log" && echo "    a's log: $(grep -o 'draining: .*' "$work/serve-a.log" | head -1)"
