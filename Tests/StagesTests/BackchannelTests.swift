@@ -7,7 +7,7 @@ import Testing
 /// A hum over the agent ("mm-hm") must not interrupt it; words must, within 250 ms of their
 /// onset. Real espeak-ng speech goes through the real `vad` stage, and its output is judged by
 /// llm-stream's `BargeInDetector` the way the conversation loop feeds it (every audio frame's
-/// end as media time, every `vad` event), at the default `--barge-in-ms` of 200.
+/// end as media time, every `vad` event), at the default `--barge-in-ms` of 150.
 ///
 /// espeak-ng reads the words "mm-hm", "mhm" and "hmm" as spelt letters or with a vowel
 /// ("em-em-aitch-em", "h@m"), which are speech, not hums; the hums here are given as phonemes.
@@ -20,7 +20,7 @@ import Testing
     /// tells from the start of a sentence; and a hum that begins with an audible "h" ("[[h'm:]]"),
     /// whose first 60 ms are breath, not a murmur, when the utterance is judged (still a miss).
     static let lexical = ["mm-hm", "hmm", "uh-huh", "yeah", "okay", "[[h'm:]]"]
-    static let bargeInMs = 200
+    static let bargeInMs = 150
 
     struct Outcome {
         /// Media time from the speech's onset to the interruption, nil when none.

@@ -36,7 +36,7 @@ public struct LLMStream: Stage {
         public var greeting: Greeting = .none
         public var greetingWordsPerSecond: Double = 40
         public var historyTurns = 8
-        public var bargeInMs = 200
+        public var bargeInMs = 150
         public var bargeInWords = 3
         /// Start answering a stable interim transcript before its final arrives.
         public var speculate = false

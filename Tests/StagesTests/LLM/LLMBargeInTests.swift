@@ -32,9 +32,9 @@ import Testing
         try await running.waitFor("token", count: 3)
         running.send(vad("start", ts: 5000))
         try await clock.waitForSleepers()  // the barge-in timer is armed
-        clock.advance(by: .milliseconds(199))
+        clock.advance(by: .milliseconds(149))
         try await running.probe()
-        #expect(!running.sink.events.contains { $0.type == "interrupt" }, "199 ms of speech is not yet an interruption")
+        #expect(!running.sink.events.contains { $0.type == "interrupt" }, "149 ms of speech is not yet an interruption (default --barge-in-ms 150)")
         clock.advance(by: .milliseconds(1))
         let interrupt = try await running.waitFor("interrupt")
         #expect(interrupt == Event("interrupt", ["turn": 1, "ts": 5000]))
@@ -57,10 +57,10 @@ import Testing
         running.send(.text("go"))
         try await running.waitFor("token")
         running.send(vad("start", ts: 1000))
-        running.feed.send(pcm16Frame(tone(8 * 150, rate: 8000), rate: 8000, ts: 1000))  // 150 ms of audio: not yet
+        running.feed.send(pcm16Frame(tone(8 * 100, rate: 8000), rate: 8000, ts: 1000))  // 100 ms of audio: not yet
         try await running.probe()
         #expect(!running.sink.events.contains { $0.type == "interrupt" })
-        running.feed.send(pcm16Frame(tone(8 * 50, rate: 8000), rate: 8000, ts: 1150))  // reaches 200 ms
+        running.feed.send(pcm16Frame(tone(8 * 50, rate: 8000), rate: 8000, ts: 1100))  // reaches 150 ms
         #expect(try await running.waitFor("interrupt")["ts"] == 1000)
         _ = try await running.finish()
     }
@@ -70,10 +70,10 @@ import Testing
         let (engine, running) = slowStage()
         running.send(.text("go on"))
         try await running.waitFor("token")
-        running.send(vad("start", ts: 3000), vad("end", ts: 3150), transcript("mm-hm", final: false, ts: 3000),
+        running.send(vad("start", ts: 3000), vad("end", ts: 3100), transcript("mm-hm", final: false, ts: 3000),
             transcript("mm-hm", final: true, endpoint: true, ts: 3000))
         try await running.probe()
-        clock.advance(by: .seconds(1))  // well past the 200 ms timer
+        clock.advance(by: .seconds(1))  // well past the 150 ms timer
         try await running.probe()
         #expect(!running.sink.events.contains { $0.type == "interrupt" })
         try await finishAnswer()
