@@ -43,7 +43,7 @@ bench-serve:
 	.build/release/bench serve --calls $(BENCH_SERVE_CALLS)
 
 # The load benchmark (issue 17): `switchboard simulate --calls N` against one release server on
-# the mock providers at LEVELS (default "50 200 500"), then the Pipecat peer (bench/peer, venv
+# the mock providers at LEVELS (default "8 50 100 200 500"), then the Pipecat peer (bench/peer, venv
 # from PyPI) at PEER_LEVELS on the same mock; PEER=0 skips it. See scripts/bench-simulate.sh.
 bench-simulate:
 	$(SWIFT) build -c release --product switchboard

@@ -11,7 +11,7 @@
 set -eu
 bin=${BIN:-.build/release}
 out=${OUT:-out/bench-simulate}
-levels=${LEVELS:-"50 200 500"}
+levels=${LEVELS:-"8 50 100 200 500"}
 peer_levels=${PEER_LEVELS:-"1 4 8"}
 ramp=${RAMP_S:-20}
 mkdir -p "$out"

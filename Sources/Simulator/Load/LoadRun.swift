@@ -24,12 +24,14 @@ public struct LoadRun: Sendable {
         let counts = Counts()
         let started = ContinuousClock.now
         let sampler = serverPid.map { ServerSampler(pid: $0) }
+        let selfSampler = ServerSampler(pid: getpid())
         let call = self.call
         let monitor = Task {
             var tick = 0
             while !Task.isCancelled {
                 try? await Task.sleep(for: .seconds(1))
                 await sampler?.sample(live: counts.live.load(ordering: .relaxed))
+                await selfSampler.sample(live: counts.live.load(ordering: .relaxed))
                 tick += 1
                 if tick % 5 == 0 {
                     progress?("\(counts.done.load(ordering: .relaxed))/\(calls) calls done, \(counts.live.load(ordering: .relaxed)) live")
@@ -70,7 +72,8 @@ public struct LoadRun: Sendable {
         let wall = ContinuousClock.now - started
         let seconds = Double(wall.components.seconds) + Double(wall.components.attoseconds) / 1e18
         let usage = await sampler?.usage(peak: counts.peak.load(ordering: .relaxed))
-        let summary = LoadSummary.summarize(reports, peak: counts.peak.load(ordering: .relaxed), wallSeconds: seconds, server: usage)
+        var summary = LoadSummary.summarize(reports, peak: counts.peak.load(ordering: .relaxed), wallSeconds: seconds, server: usage)
+        summary.simulator = await selfSampler.usage(peak: counts.peak.load(ordering: .relaxed))
         return SimulationReport(calls: reports, load: summary)
     }
 }

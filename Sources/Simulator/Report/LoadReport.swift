@@ -22,10 +22,12 @@ public struct LoadReport: Sendable, Codable, Equatable {
     /// The server's CPU (share of one core) and memory per live call, from /proc, when its
     /// pid was given.
     public var server: ServerUsage?
+    /// The same for this simulator process: its callers' cost, on the same cores.
+    public var simulator: ServerUsage?
 
     public init(calls: Int, passed: Int, failed: Int, peakConcurrency: Int, wallSeconds: Double, latency: Percentiles,
                 overhead: Percentiles? = nil, bargeIn: Percentiles? = nil, falseInterruptions: Int = 0, missedInterruptions: Int = 0,
-                jitterP99Ms: Double = 0, underruns: Int = 0, errors: [String: Int] = [:], server: ServerUsage? = nil) {
+                jitterP99Ms: Double = 0, underruns: Int = 0, errors: [String: Int] = [:], server: ServerUsage? = nil, simulator: ServerUsage? = nil) {
         self.calls = calls
         self.passed = passed
         self.failed = failed
@@ -40,6 +42,7 @@ public struct LoadReport: Sendable, Codable, Equatable {
         self.underruns = underruns
         self.errors = errors
         self.server = server
+        self.simulator = simulator
     }
 }
 

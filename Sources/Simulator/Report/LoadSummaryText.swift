@@ -14,6 +14,9 @@ public enum LoadSummaryText {
         if let server = load.server {
             out += "server (pid \(server.pid))  \(String(format: "%.2f", server.cpuPercentPerCall)) % of a core and \(f(server.kilobytesPerCall)) KB per call; peak RSS \(f(server.peakResidentMB)) MB\n"
         }
+        if let simulator = load.simulator {
+            out += "simulator (pid \(simulator.pid))  \(String(format: "%.2f", simulator.cpuPercentPerCall)) % of a core and \(f(simulator.kilobytesPerCall)) KB per call\n"
+        }
         for (reason, count) in load.errors.sorted(by: { $0.value > $1.value }).prefix(10) {
             out += "  \(count) × \(reason)\n"
         }
