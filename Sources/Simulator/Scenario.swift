@@ -31,6 +31,9 @@ public struct Scenario: Sendable, Equatable {
         self.expectations = expectations
     }
 
+    /// What messages name the scenario by: its file, or its name when it was made in code.
+    public var source: String { file.isEmpty ? name : file }
+
     /// How long the caller stays on the line after the last step, waiting for the agent to end
     /// the call, before hanging up itself.
     public static let lingerSeconds = 10.0

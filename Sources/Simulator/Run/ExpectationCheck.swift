@@ -2,10 +2,9 @@
 /// `FILE:LINE:` first, saying what was expected and what happened.
 enum ExpectationCheck {
     static func failures(_ scenario: Scenario, report: CallReport, hasTrace: Bool) -> [String] {
-        let file = scenario.file.isEmpty ? scenario.name : scenario.file
         var failures: [String] = []
         for expectation in scenario.expectations {
-            let place = "\(file):\(expectation.line):"
+            let place = "\(scenario.source):\(expectation.line):"
             switch expectation.check {
             case .replyContains(let text):
                 guard hasTrace else {

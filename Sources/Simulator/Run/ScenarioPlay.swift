@@ -33,15 +33,13 @@ struct ScenarioPlay {
             do {
                 if try await perform(step) { return true }
             } catch {
-                failures.append("\(where_(step.line)) \(error)")
+                failures.append("\(scenario.source):\(step.line): \(error)")
                 return false
             }
             mark = line.timeline.count
         }
         return false
     }
-
-    private func where_(_ line: Int) -> String { "\(scenario.file.isEmpty ? scenario.name : scenario.file):\(line):" }
 
     struct StepFailure: Error, CustomStringConvertible {
         let description: String
