@@ -4,6 +4,7 @@ import Logging
 import NIOPosix
 import Synchronization
 import SwitchboardCore
+import Telephony
 
 /// Who a call is, for its files, log lines and `/calls`.
 public struct CallIdentity: Sendable {
@@ -67,7 +68,7 @@ public final class CallObserver: Sendable {
         var logger = logger
         logger[metadataKey: "call"] = .string(call.id)
         self.logger = logger
-        let name = Self.fileName(call.id)
+        let name = CallFileName.stem(call.id)
         let paths = CallFiles.Paths(
             recording: recordDirectory.map { "\($0)/\(name).wav" },
             transcript: recordDirectory.map { "\($0)/\(name).transcript.jsonl" },
@@ -278,14 +279,6 @@ public final class CallObserver: Sendable {
         case .mulaw: audio.payload
         case .pcm16: MuLaw.encodeFromPCM16(audio.payload)
         }
-    }
-
-    /// The call id as a file name: a client's id must not reach outside the directory.
-    static func fileName(_ id: String) -> String {
-        let safe = String(id.unicodeScalars.prefix(128).map { scalar -> Character in
-            CharacterSet.alphanumerics.contains(scalar) && scalar.isASCII || scalar == "-" || scalar == "_" ? Character(scalar) : "_"
-        })
-        return safe.isEmpty ? "call" : safe
     }
 
     private static func ms(_ duration: Duration) -> Double {

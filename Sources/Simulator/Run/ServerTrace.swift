@@ -1,5 +1,6 @@
 import Foundation
 import SwitchboardCore
+import Telephony
 
 /// What a `switchboard serve` wrote about one call in its trace directory
 /// (`trace_dir`, `CALLSID.trace.jsonl`): each turn's latency breakdown, what the agent said,
@@ -25,13 +26,8 @@ public struct ServerTrace: Sendable, Equatable {
 
     public init() {}
 
-    /// The trace's file name for a call, as the server makes it (unsafe characters as `_`).
-    public static func fileName(callSid: String) -> String {
-        let safe = String(callSid.unicodeScalars.prefix(128).map { scalar -> Character in
-            scalar.isASCII && (CharacterSet.alphanumerics.contains(scalar) || scalar == "-" || scalar == "_") ? Character(scalar) : "_"
-        })
-        return (safe.isEmpty ? "call" : safe) + ".trace.jsonl"
-    }
+    /// The trace's file name for a call, as the server makes it.
+    public static func fileName(callSid: String) -> String { CallFileName.stem(callSid) + ".trace.jsonl" }
 
     /// Reads the call's trace from `directory`. The server writes the last lines as the call
     /// closes, so this waits (up to `patience`) for the file to stop growing.
