@@ -173,13 +173,13 @@ _switchboard() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    run|serve|check|dump|mock-providers|help)
+    run|serve|simulate|check|dump|mock-providers|help)
         # Offer subcommand argument completions
         "_switchboard_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'run serve check dump mock-providers help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'run serve simulate check dump mock-providers help' -- "${cur}"))
         ;;
     esac
 }
@@ -241,6 +241,57 @@ _switchboard_serve() {
         ;;
     '--log-level')
         __switchboard_add_completions -W 'trace'$'\n''debug'$'\n''info'$'\n''notice'$'\n''warning'$'\n''error'$'\n''critical'
+        return
+        ;;
+    esac
+}
+
+_switchboard_simulate() {
+    repeating_flags=()
+    non_repeating_flags=(--quiet -q --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--scenario --server --media --tenant --auth-token --trace-dir --record --report --html --calls --concurrency --ramp-s --server-pid)
+    __switchboard_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--scenario')
+        return
+        ;;
+    '--server')
+        return
+        ;;
+    '--media')
+        return
+        ;;
+    '--tenant')
+        return
+        ;;
+    '--auth-token')
+        return
+        ;;
+    '--trace-dir')
+        return
+        ;;
+    '--record')
+        return
+        ;;
+    '--report')
+        return
+        ;;
+    '--html')
+        return
+        ;;
+    '--calls')
+        return
+        ;;
+    '--concurrency')
+        return
+        ;;
+    '--ramp-s')
+        return
+        ;;
+    '--server-pid')
         return
         ;;
     esac
