@@ -45,10 +45,16 @@ public struct DialogueScript: Sendable {
     /// punctuation, numbers as words). After an end state the reply is empty and the state unchanged
     /// (a transfer state's destination still given, so a restored call is still handed over).
     /// A state name the script does not have (a context from another script) counts as `start`.
-    public func respond(to utterance: String, in state: DialogueState, today: CalendarDay) -> DialogueTurn {
+    ///
+    /// `understood`, an LLM's reading of the utterance (see `Understanding`), replaces the
+    /// script's own intent matching when its intent is one of the state's (or nil); its slot
+    /// values count where their type reads them. Without it, or when its intent is unknown
+    /// here, the script's own matcher decides.
+    public func respond(to utterance: String, in state: DialogueState, today: CalendarDay,
+                        understood: Understanding? = nil) -> DialogueTurn {
         guard !state.ended else { return DialogueTurn(reply: "", state: state, transfer: definition.states[state.state]?.transfer) }
         var builder = DialogueTurnBuilder(script: definition, state: state, utterance: Utterance(utterance), today: today)
-        return builder.respond()
+        return builder.respond(understood: understood)
     }
 
     /// A JSGF grammar for the embedded recognizer covering every example phrase and slot answer;

@@ -29,12 +29,18 @@ struct DialogueTurnBuilder {
     /// 3. neither: the fallback (the state's, else the script's), and the pending question again;
     /// 4. the intent's `clear`, then the values read, then its `reply`, then its `goto`;
     /// 5. `settle`: the question for the first missing slot, or on to `next` when none is missing.
-    mutating func respond() -> DialogueTurn {
+    /// `understood`: an outside reading that, once checked (`UnderstandingCheck`), stands in for step 1
+    /// and adds its values to step 2.
+    mutating func respond(understood: Understanding? = nil) -> DialogueTurn {
         let pending = current.firstMissing(in: state.slots)?.slot
-        let match = IntentMatcher.best(of: current.intents + script.intents, for: utterance,
-                                       slots: script.slots, today: collector.today)
+        let intents = current.intents + script.intents
+        let outside = understood.flatMap {
+            UnderstandingCheck(script: script, state: current, filled: state.slots, today: collector.today).accept($0)
+        }
+        let match = outside.map(\.match) ?? IntentMatcher.best(of: intents, for: utterance, slots: script.slots, today: collector.today)
         if match?.isExact == true { used = [Bool](repeating: true, count: utterance.count) }
-        let collected = collector.collect(current.collect.map(\.slot), pending: pending, from: utterance, used: &used)
+        var collected = collector.collect(current.collect.map(\.slot), pending: pending, from: utterance, used: &used)
+        if let outside { collected.merge(outside.values) { _, understood in understood } }
 
         guard let match else {
             if collected.isEmpty {
