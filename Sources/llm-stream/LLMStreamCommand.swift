@@ -66,7 +66,7 @@ struct LLMStreamCommand: AsyncParsableCommand {
                 --base-url http://127.0.0.1:8787/v1
             """,
         version: SwitchboardVersion.current,
-        subcommands: [GrammarCommand.self, RunCommand.self])
+        subcommands: [GrammarCommand.self, EvalCommand.self, RunCommand.self])
 
     @OptionGroup var options: LLMStreamOptions
     @OptionGroup(title: "Output") var output: ConversationOutputOptions

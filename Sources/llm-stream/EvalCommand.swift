@@ -1,0 +1,82 @@
+import ArgumentParser
+import Dialogue
+import Foundation
+import StageOptions
+import SwitchboardCore
+import ToolSupport
+
+/// `llm-stream eval`: how well a dialogue script understands callers, on case files written
+/// apart from the script (a benchmark, not a test: the score is the output).
+struct EvalCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "eval",
+        abstract: "Score a dialogue script on case files: intent, slot and end-to-end booking accuracy.",
+        discussion: """
+            A case file (YAML, see llm-stream(1) EVALUATION) lists single caller utterances, \
+            each said in a state with the slots already given, with the intent and slot values \
+            expected; and whole calls, the caller's turns in order from the greeting, with the \
+            state and values the call must end with. Printed per file and in total:
+              intent     turns whose intent (or none) was the expected one
+              slots      expected slot values held after their turn
+              utterances utterance cases right in every respect
+              calls      calls ending as expected; bookings: those ending in --booking-state
+            Names compare ignoring case; dates, times and yes/no in canonical form.
+
+            Examples/cases/ holds the receptionist's cases: receptionist-tuning.yaml is the \
+            set the matcher was tuned on; the receptionist-eval-*.yaml sets were written by \
+            other hands and are only measured.
+
+            Exit status: 0 done, 66 a case file or script is missing, 78 a bad case file or \
+            script.
+
+            Examples:
+              llm-stream eval --script Examples/receptionist.yaml \\
+                --cases Examples/cases/receptionist-tuning.yaml
+              llm-stream eval --script Examples/receptionist.yaml \\
+                --cases Examples/cases/receptionist-eval-formal.yaml --misses
+            """)
+
+    @OptionGroup var dialogueScript: DialogueScriptOption
+
+    @Option(name: .long, help: ArgumentHelp("A case file (repeat for several).", valueName: "file"),
+            completion: .file(extensions: ["yaml", "yml"]))
+    var cases: [String] = []
+
+    @Option(help: ArgumentHelp("The state a booking call ends in.", valueName: "name"))
+    var bookingState = "booked"
+
+    @Flag(help: "Print each case got wrong (file:line, what was said, what came out) on stderr.")
+    var misses = false
+
+    @Flag(help: "Print one JSON object per file and one for the total instead of the table.")
+    var json = false
+
+    func validate() throws {
+        guard dialogueScript.script != nil else { throw ValidationError("llm-stream eval needs --script FILE") }
+        guard !cases.isEmpty else { throw ValidationError("llm-stream eval needs --cases FILE (for example Examples/cases/receptionist-tuning.yaml)") }
+    }
+
+    func run() async throws {
+        let script: DialogueScript
+        var files: [(name: String, cases: DialogueCases)] = []
+        do {
+            script = try DialogueScript(contentsOf: dialogueScript.script!)
+            for path in cases { files.append((path, try DialogueCases(contentsOf: path))) }
+        } catch {
+            FileHandle.standardError.write(Data("llm-stream: \(error)\n".utf8))
+            try (error.line == nil && !FileManager.default.fileExists(atPath: error.file) ? ExitStatus.noInput : ExitStatus.config).exit()
+        }
+        var rows: [(name: String, score: DialogueScore)] = []
+        var total = DialogueScore()
+        for (name, cases) in files {
+            let score = await DialogueEvaluation.run(cases, script: script, bookingState: bookingState)
+            rows.append(((name as NSString).lastPathComponent, score))
+            total.add(score)
+        }
+        if files.count > 1 { rows.append(("all", total)) }
+        if misses {
+            for miss in total.misses { FileHandle.standardError.write(Data("\(miss)\n".utf8)) }
+        }
+        try TextOutput.write(json ? EvalTable.json(rows, mode: "rules") : EvalTable.text(rows, mode: "rules"))
+    }
+}
