@@ -16,10 +16,12 @@ extension EngineOptions {
     /// error (78).
     func engines(script: DialogueScript?, resources: SharedResources, logger: Logger) throws -> [FailoverEngine<Prompt, ResponseChunk>] {
         var engines: [FailoverEngine<Prompt, ResponseChunk>] = []
+        let understander = understander(resources: resources, logger: logger)
         for spec in specs {
             if spec.name == "script", let script {
                 let rate = wordsPerSecond ?? script.wordsPerSecond ?? 40
-                engines.append(ScriptEngine(script: script, wordsPerSecond: rate, today: today.flatMap(CalendarDay.init(iso:))).failoverEngine())
+                engines.append(ScriptEngine(script: script, wordsPerSecond: rate, today: today.flatMap(CalendarDay.init(iso:)),
+                    understander: understander).failoverEngine())
                 continue
             }
             if let engine = chatEngine(spec, resources: resources, logger: logger) { engines.append(engine) }

@@ -62,6 +62,15 @@ struct EngineOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The date the script engine takes for today (default: the real date).", valueName: "yyyy-mm-dd"))
     var today: String?
 
+    @Option(name: .long, help: ArgumentHelp(
+        "An LLM reads each caller turn for the script engine, which still decides what to say: openai, groq, ollama or vllm (as in --engine); NAME:MODEL picks a model.",
+        valueName: "name[:model]"))
+    var understand: String?
+
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp(
+        "How long a turn waits for --understand before the script's own rules decide.", valueName: "ms"))
+    var understandDeadlineMs = 600
+
     func validate() throws {
         guard hedgeMs.map({ $0 > 0 }) ?? true else { throw ValidationError("--hedge-ms must be positive") }
         guard stallMs > 0 else { throw ValidationError("--stall-ms must be positive, not \(stallMs)") }
@@ -81,6 +90,7 @@ struct EngineOptions: ParsableArguments {
         if specs.contains(where: { $0.name == "script" }), script == nil {
             throw ValidationError("the script engine needs --script FILE (for example Examples/receptionist.yaml), or choose --engine openai")
         }
+        try validateUnderstanding()
     }
 
     var specs: [(name: String, model: String?)] { EngineList.parse(engine).map { ($0.name, $0.detail) } }
