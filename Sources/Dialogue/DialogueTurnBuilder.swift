@@ -1,3 +1,5 @@
+import Foundation
+
 /// Works out one turn: what the agent says and where the call goes, following the script's
 /// rules in order. A value type used once per turn, so a turn is a pure function of the state,
 /// the utterance and the day.
@@ -24,40 +26,60 @@ struct DialogueTurnBuilder {
     private var current: StateDefinition { script.states[state.state]! }
 
     /// The answer to the utterance:
-    /// 1. the best intent among the state's and the global ones;
-    /// 2. the slots the state collects, read from the utterance;
-    /// 3. neither: the fallback (the state's, else the script's), and the pending question again;
-    /// 4. the intent's `clear`, then the values read, then its `reply`, then its `goto`;
-    /// 5. `settle`: the question for the first missing slot, or on to `next` when none is missing.
-    /// `understood`: an outside reading that, once checked (`UnderstandingCheck`), stands in for step 1
-    /// and adds its values to step 2.
+    /// 1. the intent it means among the state's and the global ones (`IntentMatcher`), or an
+    ///    outside `understood` reading once checked (`UnderstandingCheck`);
+    /// 2. the slots the state collects, read from the utterance, and corrections of slots
+    ///    already held ("no, I said Friday") — a correction outweighs a yes/no intent;
+    /// 3. nothing read and the intent unclear: a question naming the likely intents;
+    /// 4. nothing at all: the fallback (the state's, else the script's), and the pending question again;
+    /// 5. the intent's `clear`, then the values read, then its `reply`, then its `goto`;
+    /// 6. `settle`: the question for the first missing slot, or on to `next` when none is missing.
     mutating func respond(understood: Understanding? = nil) -> DialogueTurn {
         let pending = current.firstMissing(in: state.slots)?.slot
-        let intents = current.intents + script.intents
         let outside = understood.flatMap {
             UnderstandingCheck(script: script, state: current, filled: state.slots, today: collector.today).accept($0)
         }
-        let match = outside.map(\.match) ?? IntentMatcher.best(of: intents, for: utterance, slots: script.slots, today: collector.today)
+        let decision = outside.map { $0.match.map(IntentMatcher.Decision.matched) ?? .none }
+            ?? IntentMatcher.decide(among: current.intents + script.intents, for: utterance, slots: script.slots,
+                                    vocabulary: script.vocabulary, today: collector.today)
+        var match: IntentMatcher.Match? = if case .matched(let match) = decision { match } else { nil }
         if match?.isExact == true { used = [Bool](repeating: true, count: utterance.count) }
         var collected = collector.collect(current.collect.map(\.slot), pending: pending, from: utterance, used: &used)
         if let outside { collected.merge(outside.values) { _, understood in understood } }
+        let held = state.slots.filter { collected[$0.key] == nil }
+        let corrections = collector.corrections(of: held, from: utterance, used: &used)
+        if !corrections.isEmpty, let condition = match?.intent.condition, script.slots[condition.slot]?.type == .yesno {
+            match = nil
+        }
 
         guard let match else {
-            if collected.isEmpty {
-                say(current.fallback ?? script.fallback)
-            } else {
-                fill(collected)
+            if collected.isEmpty, corrections.isEmpty, case .unclear(let options) = decision {
+                lines.append(clarifyingQuestion(options))
+                return turn(intent: nil)
             }
+            if collected.isEmpty, corrections.isEmpty { say(current.fallback ?? script.fallback) }
+            fill(collected)
+            fill(corrections)
+            // A state that only reads the slots back ("So that is … Shall I book it?") says so again.
+            if !corrections.isEmpty, current.collect.isEmpty { say(current.say) }
             settle()
             return turn(intent: nil)
         }
         for slot in match.intent.clear { state.slots[slot] = nil }
         fill(collected)
+        fill(corrections)
         fill(match.captures)
         say(match.intent.reply)
         if let goto = match.intent.goto { enter(goto) }
         settle()
         return turn(intent: match.intent.name)
+    }
+
+    /// "Sorry, did you want to book an appointment or speak to a person?"
+    private func clarifyingQuestion(_ intents: [IntentDefinition]) -> String {
+        let labels = intents.map { $0.label ?? $0.name.replacingOccurrences(of: "_", with: " ") }
+        let options = labels.count <= 1 ? labels.joined() : labels.dropLast().joined(separator: ", ") + " or " + labels.last!
+        return script.clarify.replacingOccurrences(of: "{options}", with: options)
     }
 
     /// The opening of a call: the greeting, then the state's own `say` and pending question.

@@ -13,6 +13,12 @@ struct IntentDefinition: Sendable {
     var goto: String?
     /// Slots forgotten before this intent's captures are stored ("no" at a confirmation).
     var clear: [String]
+    /// How a clarifying question names the intent ("book an appointment"); nil: the name.
+    var label: String? = nil
+    /// The keywords' words as written, for the similarity scorer.
+    var keywordTokens: [[Token]] = []
+    /// Filled when the whole script is loaded (`IntentProfile.build`).
+    var profile = IntentProfile()
 }
 
 /// `slot:` (and `value:`) on an intent: it matches when the utterance holds a value for the slot,

@@ -1,27 +1,32 @@
-/// Picks the intent an utterance means, if any.
+/// Picks the intent an utterance means, or finds it could mean several.
 ///
-/// Cues are ranked in tiers, because they differ in kind rather than degree: an example phrase
-/// matched word for word (placeholders reading as values) beats everything; then a cue that was
-/// found — the regex, a keyword, the slot condition; then the example sharing the most words with
-/// the utterance, if at least `fuzzyThreshold` of its words are there. Within a tier the higher
-/// share, then the longer example, wins; then the intent listed first (a state's own intents are
-/// listed before the script's global ones).
+/// Each intent gets a score from 0 to 1, its strongest cue:
+/// - 1 — an example phrase said word for word (placeholders reading as values): certain;
+/// - 0.8 — a cue that was found: a keyword, the regex, the slot condition ("yes" for `slot: confirm`);
+/// - otherwise its similarity (`IntentSimilarity`): how much of what was said points to this
+///   intent rather than another, and how much of its closest example was said.
+/// The best wins if it reaches `threshold` and leads the runner-up by `margin`; if intents come
+/// close to each other, or only weakly match, the caller is asked which they meant.
+///
+/// Worked example, the receptionist's welcome state: "can someone help me book a check-up"
+/// scores `book` 0.8 (keyword "book") and `person` 0.5 ("someone"): a match for `book`.
+/// "hello i was hoping to see someone" scores both about 0.45: the caller is asked whether
+/// they want to book an appointment or speak to a person.
 enum IntentMatcher {
-    /// Share of an example's words (placeholders included) an utterance must contain.
-    static let fuzzyThreshold = 0.75
+    static let threshold = 0.5
+    static let margin = 0.15
+    /// Below this an intent is not even a candidate for a clarifying question.
+    static let candidate = 0.3
 
     struct Strength: Comparable {
         enum Tier: Int, Comparable {
-            case fuzzy = 1, cue = 2, exact = 3
+            case similar = 1, cue = 2, exact = 3
             static func < (lhs: Tier, rhs: Tier) -> Bool { lhs.rawValue < rhs.rawValue }
         }
         var tier: Tier
-        var coverage: Double
-        var words: Int
+        var score: Double
 
-        static func < (lhs: Strength, rhs: Strength) -> Bool {
-            (lhs.tier, lhs.coverage, lhs.words) < (rhs.tier, rhs.coverage, rhs.words)
-        }
+        static func < (lhs: Strength, rhs: Strength) -> Bool { (lhs.score, lhs.tier) < (rhs.score, rhs.tier) }
     }
 
     struct Match {
@@ -33,67 +38,65 @@ enum IntentMatcher {
         var isExact: Bool { strength.tier == .exact }
     }
 
-    static func best(of intents: [IntentDefinition], for utterance: Utterance,
-                     slots: [String: SlotDefinition], today: CalendarDay) -> Match? {
-        var best: Match?
-        for intent in intents {
-            guard let match = match(intent, utterance, slots: slots, today: today) else { continue }
-            if best == nil || best!.strength < match.strength { best = match }
-        }
-        return best
+    enum Decision {
+        case matched(Match)
+        /// Two or more intents, or one weakly: the best first.
+        case unclear([IntentDefinition])
+        case none
     }
 
-    /// The intent's strongest cue, with the captures of every cue that matched (stronger ones
-    /// overriding), or nil when none does.
-    static func match(_ intent: IntentDefinition, _ utterance: Utterance,
+    static func decide(among intents: [IntentDefinition], for utterance: Utterance, slots: [String: SlotDefinition],
+                       vocabulary: TermVocabulary, today: CalendarDay) -> Decision {
+        let similarity = IntentSimilarity(utterance: utterance, vocabulary: vocabulary)
+        var ranked: [Match] = []
+        for intent in intents where !ranked.contains(where: { $0.intent.name == intent.name }) {
+            if let match = match(intent, utterance, similarity: similarity, slots: slots, today: today) { ranked.append(match) }
+        }
+        // Stable: on equal strength the intent listed first (the state's own before the global ones) wins.
+        ranked = ranked.enumerated().sorted { ($1.element.strength, $0.offset) < ($0.element.strength, $1.offset) }.map(\.element)
+        guard let best = ranked.first, best.strength.score >= candidate else { return .none }
+        let runnerUp = ranked.dropFirst().first?.strength.score ?? 0
+        if best.isExact || (best.strength.score >= threshold && best.strength.score - runnerUp >= margin) { return .matched(best) }
+        let close = ranked.filter { $0.strength.score >= candidate && best.strength.score - $0.strength.score < margin }
+        if close.count >= 2 { return .unclear(close.prefix(3).map(\.intent)) }
+        // One weak candidate: offer it beside the next most likely, so the question is a choice.
+        return .unclear(([best] + ranked.dropFirst().prefix(1)).map(\.intent))
+    }
+
+    /// The intent's strongest cue, with the captures of every cue that matched, or nil when
+    /// none does.
+    static func match(_ intent: IntentDefinition, _ utterance: Utterance, similarity: IntentSimilarity,
                       slots: [String: SlotDefinition], today: CalendarDay) -> Match? {
         guard !utterance.isEmpty else { return nil }
-        var strength: Strength?
+        var strength = Strength(tier: .similar, score: similarity.score(intent.profile))
         var captures: [String: String] = [:]
-        // Called weakest cue first, so a stronger cue's values replace a weaker one's.
         func found(_ candidate: Strength, _ values: [String: String] = [:]) {
-            if strength == nil || strength! < candidate { strength = candidate }
+            if strength < candidate { strength = candidate }
             captures.merge(values) { _, new in new }
         }
-
-        var exact: (example: PhrasePattern, values: [String: String])?
-        var closest: (coverage: Double, matched: Int, captures: [String: String])?
-        for example in intent.examples {
-            if let values = example.match(utterance, slots: slots, today: today) {
-                exact = (example, values)
-                break
-            }
-            let overlap = example.overlap(with: utterance, slots: slots, today: today)
-            if overlap.coverage >= fuzzyThreshold,
-               closest == nil || (overlap.coverage, overlap.matched) > (closest!.coverage, closest!.matched) {
-                closest = overlap
-            }
-        }
-        if exact == nil, let closest {
-            found(Strength(tier: .fuzzy, coverage: closest.coverage, words: closest.matched), closest.captures)
-        }
-
+        let cue = Strength(tier: .cue, score: 0.8)
         let keys = utterance.tokens.map(\.matchKey)
-        for keyword in intent.keywords where contains(keys, keyword) {
-            found(Strength(tier: .cue, coverage: 1, words: keyword.count))
-        }
+        if intent.keywords.contains(where: { contains(keys, $0) }) { found(cue) }
         if let condition = intent.condition, let slot = slots[condition.slot],
            let capture = slot.extractor.find(in: utterance.tokens, skipping: [Bool](repeating: false, count: utterance.count),
                                              context: ExtractionContext(today: today, mode: .expected)),
            condition.value.map({ $0.lowercased() == capture.value.lowercased() }) ?? true {
-            found(Strength(tier: .cue, coverage: 1, words: capture.range.count), [condition.slot: capture.value])
+            found(cue, [condition.slot: capture.value])
         }
         if let regex = intent.regex, let groups = regex.match(utterance.text) {
             var values: [String: String] = [:]
             for (name, text) in groups {
                 if let slot = slots[name], let value = value(of: text, slot: slot, today: today) { values[name] = value }
             }
-            found(Strength(tier: .cue, coverage: 1, words: 1), values)
+            found(cue, values)
         }
-        if let exact {
-            found(Strength(tier: .exact, coverage: 1, words: exact.example.literalCount), exact.values)
+        for example in intent.examples {
+            if let values = example.match(utterance, slots: slots, today: today) {
+                found(Strength(tier: .exact, score: 1), values)
+                break
+            }
         }
-        return strength.map { Match(intent: intent, strength: $0, captures: captures) }
+        return strength.score > 0 ? Match(intent: intent, strength: strength, captures: captures) : nil
     }
 
     /// Whether `phrase` occurs as consecutive words of `keys`.

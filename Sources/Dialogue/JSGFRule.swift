@@ -40,7 +40,7 @@ extension JSGFRule {
                 JSGFRule(name: "time_period", alternatives: ["a m", "p m", "in the morning", "in the afternoon", "in the evening"]),
             ]
         case .yesno:
-            return [JSGFRule(name: "type_yesno", alternatives: YesNoExtractor.yesPhrases + YesNoExtractor.noPhrases)]
+            return [JSGFRule(name: "type_yesno", alternatives: YesNoExtractor.grammarPhrases)]
         case .name, .text:
             return []
         }

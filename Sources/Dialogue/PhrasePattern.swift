@@ -30,6 +30,11 @@ struct PhrasePattern: Sendable {
 
     var literalCount: Int { elements.count - slotNames.count }
 
+    /// The literal words, placeholders left out.
+    var words: [Token] {
+        elements.compactMap { if case .word(let token) = $0 { token } else { nil } }
+    }
+
     /// The slot values if the whole utterance is this phrase, each placeholder spanning words
     /// that read as one value of its slot's type; nil otherwise. Longer spans are tried first.
     func match(_ utterance: Utterance, slots: [String: SlotDefinition], today: CalendarDay) -> [String: String]? {

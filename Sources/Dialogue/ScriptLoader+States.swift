@@ -60,10 +60,12 @@ extension ScriptLoader {
         var examples: [PhrasePattern] = []
         for (text, item) in try entry.strings("examples") { examples.append(try pattern(text, item, "examples")) }
         var keywords: [[String]] = []
+        var keywordTokens: [[Token]] = []
         for (text, item) in try entry.strings("keywords") {
-            let keys = Utterance(text).tokens.map(\.matchKey)
-            guard !keys.isEmpty else { throw item.error("empty keyword in intent \"\(name)\"") }
-            keywords.append(keys)
+            let tokens = Utterance(text).tokens
+            guard !tokens.isEmpty else { throw item.error("empty keyword in intent \"\(name)\"") }
+            keywords.append(tokens.map(\.matchKey))
+            keywordTokens.append(tokens)
         }
         let regex = try entry["regex"].map { yaml throws(ScriptError) in try compiledRegex(yaml) }
         let condition = try slotCondition(entry, intent: name)
@@ -76,7 +78,7 @@ extension ScriptLoader {
             name: name, examples: examples, keywords: keywords, regex: regex, condition: condition,
             reply: try entry["reply"].map { yaml throws(ScriptError) in try template(yaml, "reply") },
             goto: try entry["goto"].map { yaml throws(ScriptError) in try stateReference(yaml, "goto") },
-            clear: clear)
+            clear: clear, label: try entry.string("label"), keywordTokens: keywordTokens)
     }
 
     private func compiledRegex(_ yaml: ScriptYAML) throws(ScriptError) -> ScriptRegex {

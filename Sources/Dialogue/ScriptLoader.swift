@@ -4,10 +4,10 @@ import Yams
 /// trip over later: unknown keys, wrong value types, slot types, names of states and slots that
 /// do not exist, regexes that do not compile. Every error points at the offending node.
 struct ScriptLoader {
-    static let topKeys = ["rate", "greeting", "fallback", "start", "slots", "intents", "states"]
+    static let topKeys = ["rate", "greeting", "fallback", "clarify", "start", "slots", "intents", "states"]
     static let slotKeys = ["type", "values", "answers"]
     static let stateKeys = ["say", "intents", "collect", "next", "fallback", "end", "transfer"]
-    static let intentKeys = ["name", "examples", "keywords", "regex", "slot", "value", "reply", "goto", "clear"]
+    static let intentKeys = ["name", "label", "examples", "keywords", "regex", "slot", "value", "reply", "goto", "clear"]
     static let requestKeys = ["slot", "ask"]
 
     let file: String
@@ -56,7 +56,7 @@ struct ScriptLoader {
         let start = try startYAML.string("start")
         stateReferences.append((start, "start", startYAML))
 
-        let intents = try top["intents"].map { yaml throws(ScriptError) in try intentList(yaml) } ?? []
+        var intents = try top["intents"].map { yaml throws(ScriptError) in try intentList(yaml) } ?? []
 
         let statesYAML = try top.required("states")
         var stateList: [StateDefinition] = []
@@ -64,6 +64,7 @@ struct ScriptLoader {
             stateList.append(try state(name, keyYAML: keyYAML, value))
         }
         guard !stateList.isEmpty else { throw statesYAML.error("\"states\" must name at least one state") }
+        let vocabulary = IntentProfile.build(global: &intents, states: &stateList)
         let states = Dictionary(stateList.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         for reference in stateReferences where states[reference.name] == nil {
             throw reference.yaml.error("\"\(reference.key)\" names an undefined state \"\(reference.name)\" (states: \(stateList.map(\.name).joined(separator: ", ")))")
@@ -74,7 +75,18 @@ struct ScriptLoader {
             greeting: try top["greeting"].map { yaml throws(ScriptError) in try template(yaml, "greeting") },
             fallback: try top["fallback"].map { yaml throws(ScriptError) in try template(yaml, "fallback") }
                 ?? ReplyTemplate(ScriptDefinition.defaultFallback),
-            start: start, slotList: slotList, slots: slots, intents: intents, stateList: stateList, states: states)
+            start: start, slotList: slotList, slots: slots, intents: intents, stateList: stateList, states: states,
+            vocabulary: vocabulary, clarify: try clarifyQuestion(top["clarify"]))
+    }
+
+    /// `clarify:`, which must say where the competing intents go.
+    private func clarifyQuestion(_ yaml: ScriptYAML?) throws(ScriptError) -> String {
+        guard let yaml else { return ScriptDefinition.defaultClarify }
+        let text = try yaml.string("clarify")
+        guard text.contains("{options}") else {
+            throw yaml.error("\"clarify\" must contain {options}, where the competing intents are named (\"Sorry, did you want to {options}?\")")
+        }
+        return text
     }
 
     var declaredSlots: String {

@@ -20,7 +20,7 @@ struct UnderstandingCheck {
         let match = intent.map { intent in
             var captures = values
             if let condition = intent.condition, let value = condition.value { captures[condition.slot] = value }
-            return IntentMatcher.Match(intent: intent, strength: .init(tier: .exact, coverage: 1, words: 0), captures: captures)
+            return IntentMatcher.Match(intent: intent, strength: .init(tier: .exact, score: 1), captures: captures)
         }
         return (match, values)
     }

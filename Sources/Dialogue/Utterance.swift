@@ -2,12 +2,13 @@
 struct Token: Sendable, Equatable {
     /// As written, case and apostrophes kept: what a free-text slot stores.
     var surface: String
-    /// Lowercased, apostrophes dropped: what every matcher compares. "That's" → `thats`.
+    /// Lowercased, apostrophes dropped, a typed abbreviation spelled out (`ChatAbbreviations`):
+    /// what every matcher compares. "That's" → `thats`, "tmrw" → `tomorrow`.
     var word: String
 
     init(surface: String) {
         self.surface = surface
-        self.word = String(surface.lowercased().filter { !Utterance.apostrophes.contains($0) })
+        self.word = ChatAbbreviations.expand(String(surface.lowercased().filter { !Utterance.apostrophes.contains($0) }))
     }
 
     /// `word`, except that a number said in one word or written in digits compares equal to the

@@ -1,21 +1,18 @@
-/// `yesno` slots: agreement or refusal, stored as `yes` or `no`.
+/// `yesno` slots: agreement or refusal, stored as `yes` or `no`, from `YesNoLexicon`.
 ///
-/// Yes: yes, yeah, yep, yup, sure, correct, right, that's right, please do, ok, okay, alright, all
-/// right, absolutely, definitely, of course, go ahead, sounds good, perfect, exactly.
-/// No: no, nope, nah, not, wrong, don't, do not, incorrect, negative, cancel.
-/// A refusal anywhere wins over agreement: "that's not right" and "yes, no, wait" are no.
-/// Only taken when expected: a "no" in passing ("no idea") is not an answer.
+/// A refusal anywhere wins over agreement: "that's not right" and "yes, no, wait" are no;
+/// "no problem, go ahead" is yes ("no problem" is one phrase). Only taken when expected: a
+/// "no" in passing ("no idea") is not an answer.
 struct YesNoExtractor: SlotExtractor {
-    /// As written in a recognition grammar; matched through their normalized words.
-    static let yesPhrases = ["yes", "yeah", "yep", "yup", "sure", "correct", "right", "that's right", "that is right",
-                             "please do", "ok", "okay", "alright", "all right", "absolutely", "definitely",
-                             "of course", "go ahead", "sounds good", "perfect", "exactly"]
-    static let noPhrases = ["no", "nope", "nah", "not", "wrong", "don't", "do not", "incorrect", "negative", "cancel"]
-    private static let phraseWords = [("yes", yesPhrases), ("no", noPhrases)].map { answer, phrases in
-        (answer, phrases.map { Utterance($0).words })
-    }
+    /// What the recognition grammar lists: English words the pronunciation dictionary has.
+    static let grammarPhrases = ["yes", "yeah", "yep", "yup", "sure", "correct", "right", "that's right", "that is right",
+                                 "please do", "ok", "okay", "alright", "all right", "absolutely", "definitely",
+                                 "of course", "go ahead", "sounds good", "perfect", "exactly", "that's fine", "fine",
+                                 "no", "nope", "nah", "not", "wrong", "don't", "do not", "incorrect", "negative", "cancel"]
 
     var foundIncidentally: Bool { false }
+
+    static func isAnswerWord(_ word: String) -> Bool { YesNoLexicon.words.contains(word) }
 
     func value(at start: Int, in words: [String], context: ExtractionContext) -> (value: String, length: Int)? {
         // A run of answers: "yes yes", "no no no", "yeah sure".
@@ -32,23 +29,26 @@ struct YesNoExtractor: SlotExtractor {
         guard context.mode == .expected else { return nil }
         let words = tokens.map(\.word)
         var firstYes: SlotCapture?
-        for start in words.indices where !used[start] {
-            guard let (value, length) = Self.phrase(at: start, in: words) else { continue }
-            let capture = SlotCapture(value: value, range: start..<(start + length))
-            if value == "no" { return capture }
+        var start = 0
+        while start < words.count {
+            guard !used[start], let (value, length) = Self.phrase(at: start, in: words) else {
+                start += 1
+                continue
+            }
+            let negated = value == "yes" && words[max(0, start - 2)..<start].contains { YesNoLexicon.negations.contains($0) }
+            let capture = SlotCapture(value: negated ? "no" : value, range: start..<(start + length))
+            if capture.value == "no" { return capture }
             if firstYes == nil { firstYes = capture }
+            start += length
         }
         return firstYes
     }
 
     /// The longest yes or no phrase at `start`.
     private static func phrase(at start: Int, in words: [String]) -> (String, Int)? {
-        var best: (String, Int)?
-        for (answer, phrases) in phraseWords {
-            for phrase in phrases where phrase.count > (best?.1 ?? 0) && words[start...].starts(with: phrase) {
-                best = (answer, phrase.count)
-            }
+        for phrase in YesNoLexicon.phrases where words[start...].starts(with: phrase.words) {
+            return (phrase.answer, phrase.words.count)
         }
-        return best
+        return nil
     }
 }

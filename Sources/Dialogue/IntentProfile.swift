@@ -1,0 +1,40 @@
+import Foundation
+
+/// An intent's words as the similarity scorer sees them: its examples' and keywords' terms
+/// (`MatchTerms`), each weighted by how distinctive it is among all the script's intents.
+///
+/// Weights are inverse document frequencies over intents: with five intents, a term only
+/// "book" uses weighs ln(6/2) ≈ 1.1, one that three intents use ln(6/4) ≈ 0.4, and one all of
+/// them use nearly nothing. Built once when the script is loaded.
+struct IntentProfile: Sendable {
+    /// Term → weight, for every term of the intent.
+    var weights: [String: Double] = [:]
+    /// Each example's distinct terms.
+    var examples: [Set<String>] = []
+
+    /// Fills `profile` of every intent of the script, and returns the script's vocabulary.
+    static func build(global: inout [IntentDefinition], states: inout [StateDefinition]) -> TermVocabulary {
+        func termSets(_ intent: IntentDefinition) -> [Set<String>] {
+            let examples = intent.examples.map { Set(MatchTerms.terms(of: $0.words)) }
+            let keywords = intent.keywordTokens.map { Set(MatchTerms.terms(of: $0)) }
+            return (examples + keywords).filter { !$0.isEmpty }
+        }
+        let all = global + states.flatMap(\.intents)
+        var frequency: [String: Int] = [:]
+        for intent in all {
+            for term in termSets(intent).reduce(Set(), { $0.union($1) }) { frequency[term, default: 0] += 1 }
+        }
+        let count = Double(all.count)
+        func weight(_ term: String) -> Double { log((count + 1) / Double(frequency[term, default: 0] + 1)) + 0.05 }
+        func profiled(_ intent: IntentDefinition) -> IntentDefinition {
+            var intent = intent
+            let sets = termSets(intent)
+            intent.profile.examples = sets
+            for term in sets.reduce(Set(), { $0.union($1) }) { intent.profile.weights[term] = weight(term) }
+            return intent
+        }
+        global = global.map(profiled)
+        for index in states.indices { states[index].intents = states[index].intents.map(profiled) }
+        return TermVocabulary(terms: Set(frequency.keys), weight: weight)
+    }
+}

@@ -1,0 +1,24 @@
+/// Words people shorten when they type, with the word a recogniser would have written.
+///
+/// One word for one word, so a token keeps its place (slot captures are ranges of tokens) and
+/// its surface for what is stored as said: "pls book appt tmrw" reads as "please book
+/// appointment tomorrow". Hindi words for days and answers that are not English words at all
+/// are left to the extractors that know them.
+enum ChatAbbreviations {
+    static let expansions: [String: String] = [
+        "appt": "appointment", "appts": "appointments", "apt": "appointment", "appmt": "appointment",
+        "pls": "please", "plz": "please", "plse": "please", "pl": "please",
+        "tmrw": "tomorrow", "tmrow": "tomorrow", "tmr": "tomorrow", "tmw": "tomorrow", "tmro": "tomorrow",
+        "tomo": "tomorrow", "tomoz": "tomorrow", "2moro": "tomorrow", "2mrw": "tomorrow", "tommorow": "tomorrow",
+        "tomorow": "tomorrow", "tommorrow": "tomorrow",
+        "dr": "doctor", "drs": "doctors", "doc": "doctor",
+        "thx": "thanks", "thanx": "thanks", "thnx": "thanks", "tnx": "thanks", "ty": "thanks",
+        "mon": "monday", "tue": "tuesday", "tues": "tuesday", "wed": "wednesday", "weds": "wednesday",
+        "thu": "thursday", "thur": "thursday", "thurs": "thursday", "fri": "friday",
+        "u": "you", "ur": "your", "yr": "your", "nxt": "next", "wk": "week", "hr": "hour", "hrs": "hours",
+        "min": "minutes", "mins": "minutes", "info": "information", "abt": "about", "b4": "before",
+        "ok": "okay", "k": "okay", "kk": "okay", "okey": "okay", "yea": "yeah", "ya": "yeah", "yah": "yeah",
+    ]
+
+    static func expand(_ word: String) -> String { expansions[word] ?? word }
+}
