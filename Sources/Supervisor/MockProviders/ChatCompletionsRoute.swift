@@ -4,7 +4,8 @@ import SwitchboardCore
 
 /// `POST /v1/chat/completions`: replies from the script (or an echo of the last user
 /// message), streamed as `chat.completion.chunk` events exactly as openai-compatible.md §1
-/// shows, or as one `chat.completion` when `stream` is false.
+/// shows, or as one `chat.completion` when `stream` is false. A `response_format` is checked
+/// as OpenAI checks it (`ResponseFormatCheck`); scripted replies are the answers to it.
 struct ChatCompletionsRoute: Sendable {
     let state: MockState
     let faults: MockFaults
@@ -14,6 +15,7 @@ struct ChatCompletionsRoute: Sendable {
         guard let body = try? JSONParser.parse(bytes).object else { return ProviderErrors.badRequest("body is not a JSON object") }
         guard let model = body["model"]?.string else { return ProviderErrors.badRequest("you must provide a model parameter") }
         guard let messages = body["messages"]?.array, !messages.isEmpty else { return ProviderErrors.badRequest("messages must be a non-empty array") }
+        if let format = body["response_format"], let problem = ResponseFormatCheck.problem(format) { return ProviderErrors.badRequest(problem) }
         let outcome = state.outcome(for: .chat)
         if let injected = ProviderErrors.injected(outcome, faults: faults) { return injected }
 
