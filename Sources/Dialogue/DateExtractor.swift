@@ -4,7 +4,9 @@
 /// "next", "this" or "coming", meaning the first such day after today; "the 5th", "the fifth",
 /// meaning the next day with that number (today included); "5th of march", "march 5",
 /// "march fifth", "5 march", optionally followed by a four-digit year, otherwise the next such
-/// day (today included); ISO `2026-12-01`. A leading "on" or "for" belongs to the date.
+/// day (today included); ISO `2026-12-01`; a weekday with its number ("wednesday the 16th") is
+/// the numbered day; Hindi "aaj", "kal" (tomorrow) and "parson". A leading "on" or "for"
+/// belongs to the date.
 /// Said back as "Sunday 22 November".
 struct DateExtractor: SlotExtractor {
     static let weekdays = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
@@ -43,8 +45,21 @@ struct DateExtractor: SlotExtractor {
             return (today.adding(days: 2), j + 3)
         }
 
+        // Hindi: aaj (today), kal (tomorrow: only the future is booked), parson (in two days).
+        switch word {
+        case "aaj": return (today, i + 1)
+        case "kal": return (today.adding(days: 1), i + 1)
+        case "parson", "parso", "parsoon": return (today.adding(days: 2), i + 1)
+        default: break
+        }
+
         j = ["next", "this", "coming"].contains(word) ? i + 1 : i
         if let weekday = words[safe: j].flatMap({ Self.weekdays.firstIndex(of: $0) }) {
+            // "wednesday the 16th": the number says which Wednesday.
+            if let numbered = day(at: j + 1, in: words, today: today, strict: false, afterPreposition: true),
+               words[safe: j + 1] == "the" || words[safe: j + 1]?.first?.isNumber == true {
+                return numbered
+            }
             let ahead = (weekday + 1 - today.weekday + 7) % 7
             return (today.adding(days: ahead == 0 ? 7 : ahead), j + 1)
         }

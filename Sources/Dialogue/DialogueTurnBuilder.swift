@@ -41,7 +41,8 @@ struct DialogueTurnBuilder {
         }
         let decision = outside.map { $0.match.map(IntentMatcher.Decision.matched) ?? .none }
             ?? IntentMatcher.decide(among: current.intents + script.intents, for: utterance, slots: script.slots,
-                                    vocabulary: script.vocabulary, today: collector.today)
+                                    vocabulary: script.vocabulary, evidence: collector.evidence(in: utterance, besides: state.slots),
+                                    today: collector.today)
         var match: IntentMatcher.Match? = if case .matched(let match) = decision { match } else { nil }
         if match?.isExact == true { used = [Bool](repeating: true, count: utterance.count) }
         var collected = collector.collect(current.collect.map(\.slot), pending: pending, from: utterance, used: &used)

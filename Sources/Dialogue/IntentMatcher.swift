@@ -1,32 +1,37 @@
 /// Picks the intent an utterance means, or finds it could mean several.
 ///
-/// Each intent gets a score from 0 to 1, its strongest cue:
-/// - 1 — an example phrase said word for word (placeholders reading as values): certain;
-/// - 0.8 — a cue that was found: a keyword, the regex, the slot condition ("yes" for `slot: confirm`);
-/// - otherwise its similarity (`IntentSimilarity`): how much of what was said points to this
-///   intent rather than another, and how much of its closest example was said.
-/// The best wins if it reaches `threshold` and leads the runner-up by `margin`; if intents come
-/// close to each other, or only weakly match, the caller is asked which they meant.
+/// Each intent gets a strength: a tier, then a score from 0 to 1.
+/// - exact (1): an example phrase said word for word (placeholders reading as values);
+/// - answer (0.8): the slot condition holds — "yes" for an intent with `slot: confirm`; the
+///   state asked a question and this is its answer;
+/// - similar: its similarity (`IntentSimilarity`: how much of what was said points to this
+///   intent rather than another, and how much of its closest example was said), at least 0.8
+///   when one of its keywords or its regex is found.
+/// The strongest wins if it reaches `threshold` and, against a runner-up of the same tier,
+/// leads by `margin`; intents that come close, or a single weak one, make a clarifying question.
 ///
 /// Worked example, the receptionist's welcome state: "can someone help me book a check-up"
 /// scores `book` 0.8 (keyword "book") and `person` 0.5 ("someone"): a match for `book`.
 /// "hello i was hoping to see someone" scores both about 0.45: the caller is asked whether
-/// they want to book an appointment or speak to a person.
+/// they want to book an appointment or speak to a person. At the confirmation, "perfect,
+/// thanks" is the answer `yes` although "thanks" is like the global `goodbye`'s examples.
 enum IntentMatcher {
     static let threshold = 0.5
     static let margin = 0.15
     /// Below this an intent is not even a candidate for a clarifying question.
     static let candidate = 0.3
+    /// What a value for a slot an intent goes on to collect is worth on its own.
+    static let evidenceScore = 0.6
 
     struct Strength: Comparable {
         enum Tier: Int, Comparable {
-            case similar = 1, cue = 2, exact = 3
+            case similar = 1, answer = 2, exact = 3
             static func < (lhs: Tier, rhs: Tier) -> Bool { lhs.rawValue < rhs.rawValue }
         }
         var tier: Tier
         var score: Double
 
-        static func < (lhs: Strength, rhs: Strength) -> Bool { (lhs.score, lhs.tier) < (rhs.score, rhs.tier) }
+        static func < (lhs: Strength, rhs: Strength) -> Bool { (lhs.tier, lhs.score) < (rhs.tier, rhs.score) }
     }
 
     struct Match {
@@ -45,18 +50,26 @@ enum IntentMatcher {
         case none
     }
 
+    /// `evidence`: slots with a value in the utterance; an intent that goes on to collect one
+    /// of them scores at least `evidenceScore`.
     static func decide(among intents: [IntentDefinition], for utterance: Utterance, slots: [String: SlotDefinition],
-                       vocabulary: TermVocabulary, today: CalendarDay) -> Decision {
+                       vocabulary: TermVocabulary, evidence: Set<String> = [], today: CalendarDay) -> Decision {
         let similarity = IntentSimilarity(utterance: utterance, vocabulary: vocabulary)
         var ranked: [Match] = []
         for intent in intents where !ranked.contains(where: { $0.intent.name == intent.name }) {
-            if let match = match(intent, utterance, similarity: similarity, slots: slots, today: today) { ranked.append(match) }
+            guard var match = match(intent, utterance, similarity: similarity, slots: slots, today: today)
+                ?? (evidence.isEmpty ? nil : Match(intent: intent, strength: Strength(tier: .similar, score: 0), captures: [:]))
+            else { continue }
+            if match.strength.tier == .similar, !intent.profile.leadsTo.isDisjoint(with: evidence) {
+                match.strength.score = max(match.strength.score, evidenceScore)
+            }
+            if match.strength.score > 0 { ranked.append(match) }
         }
         // Stable: on equal strength the intent listed first (the state's own before the global ones) wins.
         ranked = ranked.enumerated().sorted { ($1.element.strength, $0.offset) < ($0.element.strength, $1.offset) }.map(\.element)
         guard let best = ranked.first, best.strength.score >= candidate else { return .none }
-        let runnerUp = ranked.dropFirst().first?.strength.score ?? 0
-        if best.isExact || (best.strength.score >= threshold && best.strength.score - runnerUp >= margin) { return .matched(best) }
+        let rival = ranked.dropFirst().first.flatMap { $0.strength.tier == best.strength.tier ? $0.strength.score : nil } ?? 0
+        if best.isExact || (best.strength.score >= threshold && best.strength.score - rival >= margin) { return .matched(best) }
         let close = ranked.filter { $0.strength.score >= candidate && best.strength.score - $0.strength.score < margin }
         if close.count >= 2 { return .unclear(close.prefix(3).map(\.intent)) }
         // One weak candidate: offer it beside the next most likely, so the question is a choice.
@@ -74,14 +87,14 @@ enum IntentMatcher {
             if strength < candidate { strength = candidate }
             captures.merge(values) { _, new in new }
         }
-        let cue = Strength(tier: .cue, score: 0.8)
+        let cue = Strength(tier: .similar, score: max(0.8, strength.score))
         let keys = utterance.tokens.map(\.matchKey)
         if intent.keywords.contains(where: { contains(keys, $0) }) { found(cue) }
         if let condition = intent.condition, let slot = slots[condition.slot],
            let capture = slot.extractor.find(in: utterance.tokens, skipping: [Bool](repeating: false, count: utterance.count),
                                              context: ExtractionContext(today: today, mode: .expected)),
            condition.value.map({ $0.lowercased() == capture.value.lowercased() }) ?? true {
-            found(cue, [condition.slot: capture.value])
+            found(Strength(tier: .answer, score: 0.8), [condition.slot: capture.value])
         }
         if let regex = intent.regex, let groups = regex.match(utterance.text) {
             var values: [String: String] = [:]

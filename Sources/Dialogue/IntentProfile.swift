@@ -11,6 +11,9 @@ struct IntentProfile: Sendable {
     var weights: [String: Double] = [:]
     /// Each example's distinct terms.
     var examples: [Set<String>] = []
+    /// Slots the intent goes on to collect (its `goto` state and the states `next` leads to)
+    /// or its examples hold: a caller who opens with "thursday at ten, name's Ali" is booking.
+    var leadsTo: Set<String> = []
 
     /// Fills `profile` of every intent of the script, and returns the script's vocabulary.
     static func build(global: inout [IntentDefinition], states: inout [StateDefinition]) -> TermVocabulary {
@@ -25,11 +28,23 @@ struct IntentProfile: Sendable {
             for term in termSets(intent).reduce(Set(), { $0.union($1) }) { frequency[term, default: 0] += 1 }
         }
         let count = Double(all.count)
+        let byName = Dictionary(states.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        func collected(from start: String?) -> Set<String> {
+            var slots: Set<String> = []
+            var visited: Set<String> = []
+            var name = start
+            while let current = name, visited.insert(current).inserted, let state = byName[current] {
+                slots.formUnion(state.collect.map(\.slot))
+                name = state.next
+            }
+            return slots
+        }
         func weight(_ term: String) -> Double { log((count + 1) / Double(frequency[term, default: 0] + 1)) + 0.05 }
         func profiled(_ intent: IntentDefinition) -> IntentDefinition {
             var intent = intent
             let sets = termSets(intent)
             intent.profile.examples = sets
+            intent.profile.leadsTo = collected(from: intent.goto).union(intent.examples.flatMap(\.slotNames))
             for term in sets.reduce(Set(), { $0.union($1) }) { intent.profile.weights[term] = weight(term) }
             return intent
         }

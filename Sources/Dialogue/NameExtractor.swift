@@ -13,7 +13,10 @@ struct NameExtractor: SlotExtractor {
 
     /// Words that announce a name anywhere, longest first.
     static let cues: [[String]] = [["my", "good", "name", "is"], ["my", "name", "is"], ["my", "names"], ["the", "name", "is"],
-                                   ["name", "is"], ["names"], ["call", "me"], ["mera", "naam"], ["naam"], ["myself"]]
+                                   ["name", "should", "be"], ["name", "will", "be"], ["first", "name"], ["full", "name"],
+                                   ["name", "is"], ["names"], ["name"], ["call", "me"], ["mera", "naam"], ["naam"], ["myself"]]
+    /// Words before the rest of a name: "first name Harpreet, surname Kaur".
+    private static let surnameCues: [[String]] = [["surname"], ["last", "name"], ["family", "name"], ["second", "name"]]
     /// Words that announce a name only while it is being asked for ("it's urgent" is not one).
     static let askedCues: [[String]] = [["this", "is"], ["its"], ["it", "is"], ["im"], ["i", "am"], ["under"]]
     static let titles: Set<String> = ["mr", "mister", "mrs", "missus", "ms", "miss", "dr", "doctor", "prof", "shri", "sri", "smt", "sir", "madam"]
@@ -79,7 +82,19 @@ struct NameExtractor: SlotExtractor {
         }
         var end = first
         while end < tokens.count, end - first < Self.longest, !used[end], Self.isNameLike(tokens[end]) { end += 1 }
-        return end > first ? SlotCapture(value: Self.spelled(tokens[first..<end]), range: first..<end) : nil
+        guard end > first else { return nil }
+        var parts = Array(tokens[first..<end])
+        let words = tokens.map(\.word)
+        for cue in Self.surnameCues where words[end...].starts(with: cue) {
+            var last = end + cue.count
+            while last < tokens.count, last - end < Self.longest, !used[last], Self.isNameLike(tokens[last]) { last += 1 }
+            if last > end + cue.count {
+                parts += tokens[(end + cue.count)..<last]
+                end = last
+            }
+            break
+        }
+        return SlotCapture(value: Self.spelled(parts[...]), range: first..<end)
     }
 
     private func listed(at start: Int, in words: [String]) -> (value: String, length: Int)? {
@@ -95,12 +110,15 @@ struct NameExtractor: SlotExtractor {
         let word = token.word
         guard word.count >= 2, word.allSatisfy(\.isLetter) else { return false }
         return !CommonWords.all.contains(word) && !titles.contains(word) && !MatchTerms.isSlotValue(word)
-            && ConceptLexicon.term(word) == word && !YesNoExtractor.isAnswerWord(word)
+            && ConceptLexicon.concepts[word] == nil && !ConceptLexicon.stopwords.contains(word) && !YesNoExtractor.isAnswerWord(word)
     }
 
     /// "meera iyer" → "Meera Iyer"; "McDonald" and "D'Souza" as written.
     static func spelled(_ tokens: ArraySlice<Token>) -> String {
-        tokens.map { token in
+        // "Juan. Juan Mendes": a name said again as it goes on is said once.
+        var once = Array(tokens)
+        if once.count > 1, once[0].word == once[1].word { once.removeFirst() }
+        return once.map { token in
             let surface = token.surface
             return surface.first!.isUppercase ? surface : surface.prefix(1).uppercased() + surface.dropFirst()
         }.joined(separator: " ")

@@ -2,13 +2,12 @@
 /// said Friday", "make it four instead", "Rohan, not Rohit".
 ///
 /// A self-evident value ("Friday", "at four") is a correction anywhere. A bare one ("four")
-/// only after a word that announces a change (`cues`), and then read as the slot's type
-/// expects. A value the caller rejects in the same breath ("not Thursday", "Rohit nahi") is
-/// skipped for the other one.
+/// only after a word that announces a change (`cues`), and then read as when asked for. A
+/// value the caller rejects in the same breath ("not Thursday", "Rohit nahi") is skipped for
+/// the other one.
 extension SlotCollector {
     static let cues: Set<String> = ["instead", "actually", "change", "make", "said", "rather", "switch", "move",
                                     "correction", "mean", "meant", "wait", "sorry", "bola", "kar", "karo", "not", "nahi", "no"]
-    private static let rejections: Set<String> = ["not", "nahi", "nahin", "na"]
 
     func corrections(of held: [String: String], from utterance: Utterance, used: inout [Bool]) -> [String: String] {
         guard !held.isEmpty, !utterance.isEmpty else { return [:] }
@@ -17,7 +16,7 @@ extension SlotCollector {
         let ordered = held.keys.compactMap { slots[$0] }.sorted { ($0.type.precedence, $0.name) < ($1.type.precedence, $1.name) }
         for slot in ordered where slot.type != .text && slot.type != .yesno {
             var modes: [ExtractionMode] = [.incidental]
-            if announced, slot.type == .time || slot.type == .date || slot.type == .number { modes.append(.expected) }
+            if announced { modes.append(.expected) }
             for mode in modes {
                 guard let capture = accepted(slot, mode: mode, in: utterance, used: used) else { continue }
                 for index in capture.range { used[index] = true }
@@ -28,20 +27,25 @@ extension SlotCollector {
         return values
     }
 
-    /// The last value of the slot in the utterance that the caller does not reject.
-    private func accepted(_ slot: SlotDefinition, mode: ExtractionMode, in utterance: Utterance, used: [Bool]) -> SlotCapture? {
+    /// The first value of the slot in the utterance that the caller does not reject: "not
+    /// Wednesday, make that Thursday", "Friday nahi, Thursday" give Thursday. Yes/no and free
+    /// text are read by their own rules.
+    func accepted(_ slot: SlotDefinition, mode: ExtractionMode, in utterance: Utterance, used: [Bool]) -> SlotCapture? {
+        let context = ExtractionContext(today: today, mode: mode)
+        guard slot.type != .yesno, slot.type != .text else {
+            return slot.extractor.find(in: utterance.tokens, skipping: used, context: context)
+        }
         let words = utterance.words
         var seen = used
-        var chosen: SlotCapture?
-        let context = ExtractionContext(today: today, mode: mode)
         while let capture = slot.extractor.find(in: utterance.tokens, skipping: seen, context: context) {
             for index in capture.range { seen[index] = true }
             let before = words[safe: capture.range.lowerBound - 1]
             let after = words[safe: capture.range.upperBound]
-            if !(before.map(Self.rejections.contains) ?? false), !(after.map(Self.rejections.contains) ?? false) {
-                chosen = capture
+            if before == "not" || after == "nahi" || after == "nahin" || (before == "no" && after == "but") {
+                continue
             }
+            return capture
         }
-        return chosen
+        return nil
     }
 }

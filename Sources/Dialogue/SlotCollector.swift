@@ -26,12 +26,26 @@ struct SlotCollector {
             .map(\.element)
         for slot in ordered {
             let mode: ExtractionMode = slot.name == pending ? .expected : .incidental
-            guard let capture = slot.extractor.find(in: utterance.tokens, skipping: used,
-                                                    context: ExtractionContext(today: today, mode: mode))
-            else { continue }
+            guard let capture = accepted(slot, mode: mode, in: utterance, used: used) else { continue }
             values[slot.name] = capture.value
             for index in capture.range { used[index] = true }
         }
+        // Answering ahead: "friday, and let's say eleven" to "which day?" gives the time too,
+        // read as if asked, from what the asked slot's answer left.
+        if let pending, values[pending] != nil, let index = names.firstIndex(of: pending),
+           let next = names[(index + 1)...].first(where: { values[$0] == nil }), let slot = slots[next],
+           slot.type == .time || slot.type == .date,
+           let capture = accepted(slot, mode: .expected, in: utterance, used: used) {
+            values[next] = capture.value
+            for index in capture.range { used[index] = true }
+        }
         return values
+    }
+
+    /// Slots not yet held that have a self-evident value in the utterance.
+    func evidence(in utterance: Utterance, besides held: [String: String]) -> Set<String> {
+        let unused = [Bool](repeating: false, count: utterance.count)
+        let context = ExtractionContext(today: today, mode: .incidental)
+        return Set(slots.values.filter { held[$0.name] == nil && $0.extractor.find(in: utterance.tokens, skipping: unused, context: context) != nil }.map(\.name))
     }
 }

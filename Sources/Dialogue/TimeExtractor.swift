@@ -2,7 +2,8 @@
 ///
 /// Understood: "ten", "10", "ten thirty", "ten oh five", "10:30", "half past ten", "quarter to
 /// four", "twenty past nine", "3 pm", "three p m", "seven in the evening", "noon", "midday",
-/// "midnight", "eleven o'clock", with an optional leading "at" or "around". Without am/pm a bare
+/// "midnight", "eleven o'clock", "half two" (2:30), Hindi "paanch baje", "saade das", with an
+/// optional leading "at", "around", "about" or "by". Without am/pm a bare
 /// hour from 1 to 7 means the afternoon (a clinic's "at three" is 15:00), 8 to 11 the morning and
 /// 12 noon; hours written from 13 to 23, or with a leading zero ("09:30"), are 24-hour times.
 ///
@@ -13,7 +14,7 @@ struct TimeExtractor: SlotExtractor {
     private enum Period { case am, pm }
 
     func value(at start: Int, in words: [String], context: ExtractionContext) -> (value: String, length: Int)? {
-        let anchored = words[safe: start] == "at" || words[safe: start] == "around"
+        let anchored = ["at", "around", "about", "by"].contains(words[safe: start] ?? "")
         guard let (minutes, end, selfEvident) = clock(at: anchored ? start + 1 : start, in: words),
               anchored || selfEvident || context.mode == .expected
         else { return nil }
@@ -62,6 +63,12 @@ struct TimeExtractor: SlotExtractor {
             return (((hour24 * 60 + offset) % 1440 + 1440) % 1440, end, true)
         }
 
+        if let (hour, minute, afterHour) = halfHour(at: i, in: words) {
+            let (period, end) = period(at: afterHour, in: words)
+            guard let hour24 = Self.hour24(hour, period: period, twentyFourHour: false) else { return nil }
+            return (hour24 * 60 + minute, end, true)
+        }
+
         guard let (hour, afterHour) = clockHour(at: i, in: words) else { return nil }
         var j = afterHour
         var minute = 0
@@ -75,8 +82,9 @@ struct TimeExtractor: SlotExtractor {
             minute = value
             j += length
         }
-        var selfEvident = false
-        if words[safe: j] == "oclock" {
+        // "ten thirty", "two fifteen", "nine oh five": an hour and its minutes say clock time.
+        var selfEvident = j > afterHour && minute >= 5
+        if words[safe: j] == "oclock" || words[safe: j] == "baje" || words[safe: j] == "bje" {
             selfEvident = true
             j += 1
         } else if words[safe: j] == "o", words[safe: j + 1] == "clock" {
@@ -87,6 +95,24 @@ struct TimeExtractor: SlotExtractor {
         let twentyFourHour = hour > 12 || hour == 0 || words[i].hasPrefix("0")
         guard let hour24 = Self.hour24(hour, period: period, twentyFourHour: twentyFourHour) else { return nil }
         return (hour24 * 60 + minute, end, selfEvident || period != nil)
+    }
+
+    /// "half two" (British: 2:30), Hindi "saade teen" (3:30), "sawa" (a quarter past), "paune"
+    /// (a quarter to), "dhai" (2:30), "dedh" (1:30): hour, minute and the index after.
+    private func halfHour(at i: Int, in words: [String]) -> (Int, Int, Int)? {
+        switch words[safe: i] {
+        case "dhai", "dhaai": return (2, 30, i + 1)
+        case "dedh", "derh": return (1, 30, i + 1)
+        case "half", "saade", "sade", "sawa", "paune":
+            guard let (hour, after) = clockHour(at: i + 1, in: words), words[safe: after] != "past", words[safe: after] != "to"
+            else { return nil }
+            switch words[i] {
+            case "sawa": return (hour, 15, after)
+            case "paune": return hour == 1 ? (12, 45, after) : (hour - 1, 45, after)
+            default: return (hour, 30, after)
+            }
+        default: return nil
+        }
     }
 
     /// An hour said or written on its own: digits 0–23 or the words one to twelve.

@@ -27,6 +27,6 @@ enum CommonWords {
         check test blood jab flu cough cold headache back knee appointment doctor nurse clinic receptionist booking \
         first last full middle surname spelt letter letters double dash hyphen capital \
         haan han ha ji nahi nahin theek thik hai hain bilkul sahi mera meri mujhe naam aap kya kal aaj parson baje \
-        bhi ke ki ka ko se main hum hoon hun tha thi kar karo karna dijiye chahiye milna baat acha accha achha
+        bhi ke ki ka ko se main hum hoon hun tha kar karo karna dijiye chahiye milna baat acha accha achha
         """.split(whereSeparator: \.isWhitespace).map(String.init))
 }

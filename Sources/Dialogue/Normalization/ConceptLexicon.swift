@@ -4,7 +4,7 @@
 ///
 /// General phone-service English (and the Hindi words callers mix in), not any one script's:
 /// a script's own words need no entry, they match themselves. Keys and values are stems
-/// (`WordStem`).
+/// (`WordStem`) or words as said.
 enum ConceptLexicon {
     private static let groups: [String: [String]] = [
         "appointment": ["appointment", "appt", "slot", "consultation", "consult", "visit", "checkup",
@@ -17,7 +17,7 @@ enum ConceptLexicon {
                    "people", "real", "live", "insaan", "admin", "office"],
         "speak": ["speak", "talk", "chat", "word", "transfer", "connect", "through", "baat", "put", "line"],
         "open": ["open", "opening", "close", "closed", "closing", "shut", "hour", "timing", "khula", "khulta",
-                 "band", "working", "lunch", "weekend"],
+                 "band", "working", "lunch"],
         "bye": ["bye", "goodbye", "cheer", "later", "alvida", "cya"],
         "want": ["want", "need", "like", "wish", "hope", "chahiye", "chahta", "chahti", "after", "require"],
         "thank": ["thank", "thanks", "dhanyavaad", "dhanyavad", "shukriya"],
@@ -43,8 +43,12 @@ enum ConceptLexicon {
         "dijiye", "do", "na", "bhi", "kindly", "sorry", "excuse", "wondering", "possible", "let", "know",
     ]
 
-    /// The term a stem counts as: its group's, else itself; nil for a stopword.
-    static func term(_ stem: String) -> String? {
+    /// The term a word counts as, looked up as said and then as its stem: its group's, else
+    /// the stem; nil for a stopword.
+    static func term(_ word: String) -> String? {
+        if stopwords.contains(word) { return nil }
+        if let concept = concepts[word] { return concept }
+        let stem = WordStem.stem(word)
         if stopwords.contains(stem) { return nil }
         return concepts[stem] ?? stem
     }

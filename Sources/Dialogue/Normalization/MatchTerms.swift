@@ -6,7 +6,7 @@ enum MatchTerms {
         var terms: [String] = []
         for token in tokens {
             for word in expanded(token) where !isSlotValue(word) {
-                if let term = ConceptLexicon.term(WordStem.stem(word)) { terms.append(term) }
+                if let term = ConceptLexicon.term(word) { terms.append(term) }
             }
         }
         return terms

@@ -1,8 +1,13 @@
 /// A light English stemmer: enough that "fridays", "opening" and "booked" meet "friday",
 /// "open" and "book" — suffixes only, never a word of three letters or fewer.
 enum WordStem {
+    /// Words that only look inflected.
+    private static let whole: Set<String> = ["morning", "evening", "nothing", "something", "anything", "everything",
+                                             "during", "bring", "thing", "always", "perhaps", "yes", "this", "was", "has",
+                                             "does", "is", "us", "bus", "plus", "news", "series", "need", "speed"]
+
     static func stem(_ word: String) -> String {
-        guard word.count > 3, word.allSatisfy(\.isLetter) else { return word }
+        guard word.count > 3, word.allSatisfy(\.isLetter), !whole.contains(word) else { return word }
         for (suffix, keep) in [("ings", 4), ("ing", 3), ("ies", 3), ("ed", 2), ("es", 2), ("s", 1)] where word.hasSuffix(suffix) {
             let base = String(word.dropLast(keep))
             guard base.count >= 3 else { continue }
