@@ -4,14 +4,16 @@
 /// - exact (1): an example phrase said word for word (placeholders reading as values);
 /// - answer (0.8): the slot condition holds — "yes" for an intent with `slot: confirm`; the
 ///   state asked a question and this is its answer;
+/// - cue: one of its keywords or its regex is found;
 /// - similar: its similarity (`IntentSimilarity`: how much of what was said points to this
-///   intent rather than another, and how much of its closest example was said), at least 0.8
-///   when one of its keywords or its regex is found.
-/// The strongest wins if it reaches `threshold` and, against a runner-up of the same tier,
-/// leads by `margin`; intents that come close, or a single weak one, make a clarifying question.
+///   intent rather than another, and how much of its closest example was said).
+/// Within a tier the higher similarity, then the intent listed first, ranks higher. The best
+/// wins outright from the cue tier up; from the similar tier only if it reaches `threshold`
+/// and leads the runner-up by `margin` — intents that come close, or a single weak one, make a
+/// clarifying question.
 ///
 /// Worked example, the receptionist's welcome state: "can someone help me book a check-up"
-/// scores `book` 0.8 (keyword "book") and `person` 0.5 ("someone"): a match for `book`.
+/// finds the keyword "book" (and `person` is only similar, by "someone"): a match for `book`.
 /// "hello i was hoping to see someone" scores both about 0.45: the caller is asked whether
 /// they want to book an appointment or speak to a person. At the confirmation, "perfect,
 /// thanks" is the answer `yes` although "thanks" is like the global `goodbye`'s examples.
@@ -25,7 +27,7 @@ enum IntentMatcher {
 
     struct Strength: Comparable {
         enum Tier: Int, Comparable {
-            case similar = 1, answer = 2, exact = 3
+            case similar = 1, cue = 2, answer = 3, exact = 4
             static func < (lhs: Tier, rhs: Tier) -> Bool { lhs.rawValue < rhs.rawValue }
         }
         var tier: Tier
@@ -54,7 +56,7 @@ enum IntentMatcher {
     /// of them scores at least `evidenceScore`.
     static func decide(among intents: [IntentDefinition], for utterance: Utterance, slots: [String: SlotDefinition],
                        vocabulary: TermVocabulary, evidence: Set<String> = [], today: CalendarDay) -> Decision {
-        let similarity = IntentSimilarity(utterance: utterance, vocabulary: vocabulary)
+        let similarity = IntentSimilarity(utterance: utterance, vocabulary: vocabulary, evidence: evidence)
         var ranked: [Match] = []
         for intent in intents where !ranked.contains(where: { $0.intent.name == intent.name }) {
             guard var match = match(intent, utterance, similarity: similarity, slots: slots, today: today)
@@ -63,13 +65,15 @@ enum IntentMatcher {
             if match.strength.tier == .similar, !intent.profile.leadsTo.isDisjoint(with: evidence) {
                 match.strength.score = max(match.strength.score, evidenceScore)
             }
-            if match.strength.score > 0 { ranked.append(match) }
+            if match.strength.tier > .similar || match.strength.score > 0 { ranked.append(match) }
         }
         // Stable: on equal strength the intent listed first (the state's own before the global ones) wins.
         ranked = ranked.enumerated().sorted { ($1.element.strength, $0.offset) < ($0.element.strength, $1.offset) }.map(\.element)
-        guard let best = ranked.first, best.strength.score >= candidate else { return .none }
+        guard let best = ranked.first, best.strength.tier > .similar || best.strength.score >= candidate else { return .none }
         let rival = ranked.dropFirst().first.flatMap { $0.strength.tier == best.strength.tier ? $0.strength.score : nil } ?? 0
-        if best.isExact || (best.strength.score >= threshold && best.strength.score - rival >= margin) { return .matched(best) }
+        if best.strength.tier > .similar || (best.strength.score >= threshold && best.strength.score - rival >= margin) {
+            return .matched(best)
+        }
         let close = ranked.filter { $0.strength.score >= candidate && best.strength.score - $0.strength.score < margin }
         if close.count >= 2 { return .unclear(close.prefix(3).map(\.intent)) }
         // One weak candidate: offer it beside the next most likely, so the question is a choice.
@@ -82,19 +86,27 @@ enum IntentMatcher {
                       slots: [String: SlotDefinition], today: CalendarDay) -> Match? {
         guard !utterance.isEmpty else { return nil }
         var strength = Strength(tier: .similar, score: similarity.score(intent.profile))
+        // Matched by similarity, the placeholders take the values that are self-evident.
         var captures: [String: String] = [:]
+        let unused = [Bool](repeating: false, count: utterance.count)
+        for name in Set(intent.examples.flatMap(\.slotNames)) where strength.score > 0 {
+            if let value = slots[name]?.extractor.find(in: utterance.tokens, skipping: unused,
+                                                       context: ExtractionContext(today: today, mode: .incidental))?.value {
+                captures[name] = value
+            }
+        }
         func found(_ candidate: Strength, _ values: [String: String] = [:]) {
             if strength < candidate { strength = candidate }
             captures.merge(values) { _, new in new }
         }
-        let cue = Strength(tier: .similar, score: max(0.8, strength.score))
+        let cue = Strength(tier: .cue, score: strength.score)
         let keys = utterance.tokens.map(\.matchKey)
         if intent.keywords.contains(where: { contains(keys, $0) }) { found(cue) }
         if let condition = intent.condition, let slot = slots[condition.slot],
            let capture = slot.extractor.find(in: utterance.tokens, skipping: [Bool](repeating: false, count: utterance.count),
                                              context: ExtractionContext(today: today, mode: .expected)),
            condition.value.map({ $0.lowercased() == capture.value.lowercased() }) ?? true {
-            found(Strength(tier: .answer, score: 0.8), [condition.slot: capture.value])
+            found(Strength(tier: .answer, score: strength.score), [condition.slot: capture.value])
         }
         if let regex = intent.regex, let groups = regex.match(utterance.text) {
             var values: [String: String] = [:]
@@ -105,11 +117,11 @@ enum IntentMatcher {
         }
         for example in intent.examples {
             if let values = example.match(utterance, slots: slots, today: today) {
-                found(Strength(tier: .exact, score: 1), values)
+                found(Strength(tier: .exact, score: strength.score), values)
                 break
             }
         }
-        return strength.score > 0 ? Match(intent: intent, strength: strength, captures: captures) : nil
+        return strength.tier > .similar || strength.score > 0 ? Match(intent: intent, strength: strength, captures: captures) : nil
     }
 
     /// Whether `phrase` occurs as consecutive words of `keys`.

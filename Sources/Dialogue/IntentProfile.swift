@@ -18,7 +18,8 @@ struct IntentProfile: Sendable {
     /// Fills `profile` of every intent of the script, and returns the script's vocabulary.
     static func build(global: inout [IntentDefinition], states: inout [StateDefinition]) -> TermVocabulary {
         func termSets(_ intent: IntentDefinition) -> [Set<String>] {
-            let examples = intent.examples.map { Set(MatchTerms.terms(of: $0.words)) }
+            // A placeholder is a term too ("{date}"): said when the utterance holds such a value.
+            let examples = intent.examples.map { Set(MatchTerms.terms(of: $0.words) + $0.slotNames.map { "{\($0)}" }) }
             let keywords = intent.keywordTokens.map { Set(MatchTerms.terms(of: $0)) }
             return (examples + keywords).filter { !$0.isEmpty }
         }

@@ -11,9 +11,10 @@ struct IntentSimilarity {
     let terms: [String: Double]
     private let total: Double
 
-    init(utterance: Utterance, vocabulary: TermVocabulary) {
+    /// `evidence`: slots with a value in the utterance, which say their placeholders.
+    init(utterance: Utterance, vocabulary: TermVocabulary, evidence: Set<String> = []) {
         var terms: [String: Double] = [:]
-        for term in MatchTerms.terms(of: utterance.tokens) {
+        for term in MatchTerms.terms(of: utterance.tokens) + evidence.map({ "{\($0)}" }) {
             guard let (known, closeness) = vocabulary.lookup(term) else { continue }
             terms[known] = max(terms[known] ?? 0, vocabulary.weights[known]! * closeness)
         }

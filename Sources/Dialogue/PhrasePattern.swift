@@ -64,30 +64,4 @@ struct PhrasePattern: Sendable {
         }
         return match(element: 0, token: 0)
     }
-
-    /// How much of this phrase the utterance contains, in any order: the share of its words
-    /// present, each placeholder counting when a value of its slot is self-evident in the
-    /// utterance (`incidental`), with those values.
-    func overlap(with utterance: Utterance, slots: [String: SlotDefinition], today: CalendarDay)
-        -> (coverage: Double, matched: Int, captures: [String: String])
-    {
-        guard !elements.isEmpty else { return (0, 0, [:]) }
-        let keys = Set(utterance.tokens.map(\.matchKey))
-        let unused = [Bool](repeating: false, count: utterance.count)
-        let context = ExtractionContext(today: today, mode: .incidental)
-        var matched = 0
-        var captures: [String: String] = [:]
-        for element in elements {
-            switch element {
-            case .word(let word):
-                if keys.contains(word.matchKey) { matched += 1 }
-            case .slot(let name):
-                if let capture = slots[name]?.extractor.find(in: utterance.tokens, skipping: unused, context: context) {
-                    matched += 1
-                    captures[name] = capture.value
-                }
-            }
-        }
-        return (Double(matched) / Double(elements.count), matched, captures)
-    }
 }

@@ -111,7 +111,7 @@ func scriptLoadError(_ yaml: String) -> ScriptError? {
                     keywords: [go]
                     gotoo: a
             """, line: 7, column: 9,
-            message: "unknown key \"gotoo\" in intent (expected name, examples, keywords, regex, slot, value, reply, goto, clear)"),
+            message: "unknown key \"gotoo\" in intent (expected name, label, examples, keywords, regex, slot, value, reply, goto, clear)"),
         Case(name: "missing start", yaml: """
             states:
               a: {say: hi, end: true}

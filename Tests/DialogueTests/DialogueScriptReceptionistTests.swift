@@ -90,8 +90,8 @@ struct Conversation {
         var call = Conversation(script)
         call.say("I need an appointment tomorrow at ten.")
         call.say("It's Asha.")
-        #expect(call.say("No, make it Monday at 9.")
-            == "No problem, let's start again. So that is Asha on Monday 23 November at 9 AM. Shall I book it?")
+        // A correction outweighs the "no": the booking is read back with the new values.
+        #expect(call.say("No, make it Monday at 9.") == "So that is Asha on Monday 23 November at 9 AM. Shall I book it?")
         #expect(call.state.state == "confirm")
     }
 
@@ -101,7 +101,7 @@ struct Conversation {
         #expect(call.state == script.begin())
         call.say("i need an appointment")
         let before = call.state
-        #expect(call.say("purple elephants") == "Sorry, I didn't catch that. May I have your name, please?")
+        #expect(call.say("what was that again") == "Sorry, I didn't catch that. May I have your name, please?")
         #expect(call.turns.last?.intent == nil)
         #expect(call.state == before)
         call.say("asha")

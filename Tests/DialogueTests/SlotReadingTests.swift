@@ -12,7 +12,7 @@ import Dialogue
         ("tomorrow", "date", true), ("on the fifth of march", "date", true), ("next tuesday", "date", true), ("yes please", "date", false),
         ("at half past ten", "time", true), ("ten thirty", "time", true), ("noon", "time", true), ("maybe", "time", false),
         ("twenty five", "number", true), ("42", "number", true), ("several", "number", false),
-        ("my name is asha", "name", true), ("it's Mei Ling.", "name", true), ("my name is ash", "name", false), ("ravioli", "name", false),
+        ("my name is asha", "name", true), ("it's Mei Ling.", "name", true), ("my name is ash", "name", true), ("ravioli", "name", false),
         ("anything at all", "text", true), ("", "text", false), ("   ", "yesno", false),
         ("yes", "colour", false),
     ])
