@@ -27,9 +27,10 @@ extension SlotCollector {
         return values
     }
 
-    /// The first value of the slot in the utterance that the caller does not reject: "not
-    /// Wednesday, make that Thursday", "Friday nahi, Thursday" give Thursday. Yes/no and free
-    /// text are read by their own rules.
+    /// The value of the slot the caller settles on: the first one not rejected ("not Wednesday,
+    /// make that Thursday", "Friday nahi, Thursday" give Thursday), or the last one when a word
+    /// announcing a change follows the first ("wednesday no thursday actually", "eleven no
+    /// wait, half eleven"). Yes/no and free text are read by their own rules.
     func accepted(_ slot: SlotDefinition, mode: ExtractionMode, in utterance: Utterance, used: [Bool]) -> SlotCapture? {
         let context = ExtractionContext(today: today, mode: mode)
         guard slot.type != .yesno, slot.type != .text else {
@@ -37,15 +38,16 @@ extension SlotCollector {
         }
         let words = utterance.words
         var seen = used
+        var kept: [SlotCapture] = []
         while let capture = slot.extractor.find(in: utterance.tokens, skipping: seen, context: context) {
             for index in capture.range { seen[index] = true }
             let before = words[safe: capture.range.lowerBound - 1]
             let after = words[safe: capture.range.upperBound]
-            if before == "not" || after == "nahi" || after == "nahin" || (before == "no" && after == "but") {
-                continue
-            }
-            return capture
+            if before == "not" || after == "nahi" || after == "nahin" { continue }
+            kept.append(capture)
         }
-        return nil
+        guard let first = kept.first, let last = kept.last else { return nil }
+        let changed = words[first.range.upperBound...].contains { Self.cues.contains($0) && $0 != "not" }
+        return changed && last.range.lowerBound > first.range.lowerBound ? last : first
     }
 }

@@ -115,11 +115,12 @@ struct TimeExtractor: SlotExtractor {
         }
     }
 
-    /// An hour said or written on its own: digits 0–23 or the words one to twelve.
+    /// An hour said or written on its own: digits 0–23 or the words one to twenty-three.
     private func clockHour(at i: Int, in words: [String]) -> (Int, Int)? {
         guard let word = words[safe: i] else { return nil }
         if let value = NumberWords.digits(word) { return value <= 23 ? (value, i + 1) : nil }
-        guard let value = NumberWords.singleWordValue(word), (1...12).contains(value) else { return nil }
+        // "fifteen thirty": a 24-hour clock said in words.
+        guard let value = NumberWords.singleWordValue(word), (1...23).contains(value) else { return nil }
         return (value, i + 1)
     }
 
