@@ -119,8 +119,12 @@ struct TimeExtractor: SlotExtractor {
     private func clockHour(at i: Int, in words: [String]) -> (Int, Int)? {
         guard let word = words[safe: i] else { return nil }
         if let value = NumberWords.digits(word) { return value <= 23 ? (value, i + 1) : nil }
-        // "fifteen thirty": a 24-hour clock said in words.
+        // "fifteen thirty", "fifteen hundred": a 24-hour clock said in words, never a bare "thirteen".
         guard let value = NumberWords.singleWordValue(word), (1...23).contains(value) else { return nil }
+        if value > 12 {
+            let minutes = NumberWords.cardinal(words[(i + 1)...]).map { (10...59).contains($0.value) } ?? false
+            guard minutes || words[safe: i + 1] == "hundred" || words[safe: i + 1] == "oh" else { return nil }
+        }
         return (value, i + 1)
     }
 
