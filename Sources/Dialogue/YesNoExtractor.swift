@@ -30,12 +30,15 @@ struct YesNoExtractor: SlotExtractor {
         let words = tokens.map(\.word)
         var firstYes: SlotCapture?
         var start = 0
+        var previousEnd = 0
         while start < words.count {
             guard !used[start], let (value, length) = Self.phrase(at: start, in: words) else {
                 start += 1
                 continue
             }
-            let negated = value == "yes" && words[max(0, start - 2)..<start].contains { YesNoLexicon.negations.contains($0) }
+            // Only a negation that is not itself part of an answer ("no problem, book it").
+            let negated = value == "yes" && words[max(previousEnd, start - 2)..<start].contains { YesNoLexicon.negations.contains($0) }
+            previousEnd = start + length
             let capture = SlotCapture(value: negated ? "no" : value, range: start..<(start + length))
             if capture.value == "no" { return capture }
             if firstYes == nil { firstYes = capture }
