@@ -90,8 +90,8 @@ enum IntentMatcher {
         var captures: [String: String] = [:]
         let unused = [Bool](repeating: false, count: utterance.count)
         for name in Set(intent.examples.flatMap(\.slotNames)) where strength.score > 0 {
-            if let value = slots[name]?.extractor.find(in: utterance.tokens, skipping: unused,
-                                                       context: ExtractionContext(today: today, mode: .incidental))?.value {
+            if let value = slots[name]?.settledValue(in: utterance, context: ExtractionContext(today: today, mode: .incidental),
+                                                     used: unused)?.value {
                 captures[name] = value
             }
         }

@@ -3,8 +3,9 @@
 ///
 /// The list exists for the recogniser's grammar; it ranks but does not limit. A listed name is
 /// taken anywhere (and the unknown words after it: "Ahmed Hassan"). Any other name needs a
-/// reason: after "my name is", "name's", "this is", "it's", "i'm", "call me" and their like,
-/// or — while the name is what was just asked — as the first words said ("Oluwaseun",
+/// reason: after "my name is", "name's", "call me" and their like, "hi, this is …" as a call
+/// begins, capitalised in typed text ("… Friday 2:30, Daniel Okoro"), or — while the name is
+/// what was just asked — after "it's", "i'm", or as the first words said ("Oluwaseun",
 /// "emeka eze and could it be the 17th"). A name is up to four words that are not everyday
 /// words (`CommonWords`), slot values or titles ("Dr.", "Mrs.", dropped).
 struct NameExtractor: SlotExtractor {
@@ -14,12 +15,14 @@ struct NameExtractor: SlotExtractor {
     /// Words that announce a name anywhere, longest first.
     static let cues: [[String]] = [["my", "good", "name", "is"], ["my", "name", "is"], ["my", "names"], ["the", "name", "is"],
                                    ["name", "should", "be"], ["name", "will", "be"], ["first", "name"], ["full", "name"],
-                                   ["name", "is"], ["names"], ["name"], ["call", "me"], ["mera", "naam"], ["naam"], ["myself"]]
+                                   ["name", "is"], ["names"], ["name"], ["call", "me"], ["mera", "naam", "hai"], ["mera", "naam"],
+                                   ["naam", "hai"], ["naam", "likhiye"], ["naam", "likho"], ["naam"], ["myself"]]
     /// Words before the rest of a name: "first name Harpreet, surname Kaur".
     private static let surnameCues: [[String]] = [["surname"], ["last", "name"], ["family", "name"], ["second", "name"]]
     /// Words that announce a name only while it is being asked for ("it's urgent" is not one).
     static let askedCues: [[String]] = [["this", "is"], ["its"], ["it", "is"], ["im"], ["i", "am"], ["under"]]
-    static let titles: Set<String> = ["mr", "mister", "mrs", "missus", "ms", "miss", "dr", "doctor", "prof", "shri", "sri", "smt", "sir", "madam"]
+    static let titles: Set<String> = ["mr", "mister", "mrs", "missus", "ms", "miss", "dr", "doctor", "prof", "professor", "shri", "sri",
+                                      "smt", "sir", "madam", "father", "fr", "sister", "reverend", "rev", "lady", "lord", "dame", "captain"]
     /// Words a caller says before answering that are not the answer.
     private static let openers: Set<String> = ["yes", "yeah", "yep", "sure", "okay", "ok", "hi", "hello", "so", "well", "oh", "right",
                                                "of", "course", "certainly", "ji", "haan", "sorry", "and", "its", "it", "is", "thats", "that"]
@@ -56,6 +59,12 @@ struct NameExtractor: SlotExtractor {
                 }
             }
         }
+        // "hi, this is Rahul Gupta, …": a caller introducing themselves as they begin.
+        if let start = words.prefix(4).indices.first(where: { words[$0...].starts(with: ["this", "is"]) }),
+           !used[start], let capture = run(from: start + 2, in: tokens, used: used, context: context),
+           capture.range.lowerBound == start + 2 {
+            return SlotCapture(value: capture.value, range: start..<capture.range.upperBound)
+        }
         // A listed name anywhere, with the unknown words after it.
         for start in words.indices where !used[start] {
             guard let (value, length) = listed(at: start, in: words), !used[start..<(start + length)].contains(true) else { continue }
@@ -64,10 +73,21 @@ struct NameExtractor: SlotExtractor {
             return SlotCapture(value: end == start + length ? value : Self.spelled(tokens[start..<end]), range: start..<end)
         }
         // Just asked: the first words, after an opener.
-        guard context.mode == .expected else { return nil }
-        var start = 0
-        while start < words.count, Self.openers.contains(words[start]) || Self.titles.contains(words[start]) { start += 1 }
-        return run(from: start, in: tokens, used: used, context: context)
+        if context.mode == .expected {
+            var start = 0
+            while start < words.count, Self.openers.contains(words[start]) || Self.titles.contains(words[start]) { start += 1 }
+            if let first = run(from: start, in: tokens, used: used, context: context) { return first }
+        }
+        // "it's Dev Malhotra" in passing: a name of two words or more after "it's", "i'm".
+        for start in words.indices where !used[start] {
+            for cue in Self.askedCues where words[start...].starts(with: cue) {
+                if let capture = run(from: start + cue.count, in: tokens, used: used, context: context),
+                   capture.range.lowerBound == start + cue.count, capture.range.count >= 2 {
+                    return SlotCapture(value: capture.value, range: start..<capture.range.upperBound)
+                }
+            }
+        }
+        return capitalisedName(in: tokens, used: used)
     }
 
     /// Up to `longest` name-like tokens from `start` (titles skipped), as a name.
@@ -97,6 +117,28 @@ struct NameExtractor: SlotExtractor {
         return SlotCapture(value: Self.spelled(parts[...]), range: first..<end)
     }
 
+    /// Typed text: capitalised name-like words past the first, two or more, or one ending the
+    /// utterance ("Book me for Friday 2:30, Daniel Okoro", "Thurs 10.30 appt. Ali."); not after
+    /// "Dr.", "with", "see" or "to" (the doctor's name), nor in text written all in capitals.
+    private func capitalisedName(in tokens: [Token], used: [Bool]) -> SlotCapture? {
+        let letters = tokens.flatMap(\.surface).filter(\.isLetter)
+        guard letters.contains(where: \.isLowercase) else { return nil }
+        var start = 1
+        while start < tokens.count {
+            var end = start
+            while end < tokens.count, end - start < Self.longest, !used[end],
+                  tokens[end].surface.first?.isUppercase == true || (end > start && tokens[end].hyphenated),
+                  Self.isNameLike(tokens[end]) { end += 1 }
+            let before = tokens[start - 1].word
+            if end > start, end - start >= 2 || end == tokens.count,
+               !["doctor", "professor", "with", "see", "to"].contains(before) {
+                return SlotCapture(value: Self.spelled(tokens[start..<end]), range: start..<end)
+            }
+            start = end + 1
+        }
+        return nil
+    }
+
     private func listed(at start: Int, in words: [String]) -> (value: String, length: Int)? {
         var best: (value: String, length: Int)?
         for name in names where name.words.count > (best?.length ?? 0) && words[start...].starts(with: name.words) {
@@ -115,12 +157,18 @@ struct NameExtractor: SlotExtractor {
 
     /// "meera iyer" → "Meera Iyer"; "McDonald" and "D'Souza" as written.
     static func spelled(_ tokens: ArraySlice<Token>) -> String {
-        // "Juan. Juan Mendes": a name said again as it goes on is said once.
+        // Said again as it goes on, the fuller form counts: "Juan. Juan Mendes", "Mrs. Ogundipe.
+        // Bisola Ogundipe." — everything up to a word that comes again is dropped.
         var once = Array(tokens)
-        if once.count > 1, once[0].word == once[1].word { once.removeFirst() }
-        return once.map { token in
+        if let repeated = once.indices.last(where: { i in once[(i + 1)...].contains { $0.word == once[i].word } }) {
+            once.removeFirst(repeated + 1)
+        }
+        var name = ""
+        for (index, token) in once.enumerated() {
             let surface = token.surface
-            return surface.first!.isUppercase ? surface : surface.prefix(1).uppercased() + surface.dropFirst()
-        }.joined(separator: " ")
+            let part = surface.first!.isUppercase || (token.hyphenated && index > 0) ? surface : surface.prefix(1).uppercased() + surface.dropFirst()
+            name += index == 0 ? part : (token.hyphenated ? "-" : " ") + part
+        }
+        return name
     }
 }

@@ -26,7 +26,7 @@ struct SlotCollector {
             .map(\.element)
         for slot in ordered {
             let mode: ExtractionMode = slot.name == pending ? .expected : .incidental
-            guard let capture = accepted(slot, mode: mode, in: utterance, used: used) else { continue }
+            guard let capture = slot.settledValue(in: utterance, context: ExtractionContext(today: today, mode: mode), used: used) else { continue }
             values[slot.name] = capture.value
             for index in capture.range { used[index] = true }
         }
@@ -35,7 +35,7 @@ struct SlotCollector {
         if let pending, values[pending] != nil, let index = names.firstIndex(of: pending),
            let next = names[(index + 1)...].first(where: { values[$0] == nil }), let slot = slots[next],
            slot.type == .time || slot.type == .date,
-           let capture = accepted(slot, mode: .expected, in: utterance, used: used) {
+           let capture = slot.settledValue(in: utterance, context: ExtractionContext(today: today, mode: .expected), used: used) {
             values[next] = capture.value
             for index in capture.range { used[index] = true }
         }

@@ -115,10 +115,19 @@ struct TimeExtractor: SlotExtractor {
         }
     }
 
-    /// An hour said or written on its own: digits 0–23 or the words one to twenty-three.
+    /// Hindi hours, as said before "baje" or after "saade", "sawa", "paune".
+    private static let hindiHours = ["ek": 1, "do": 2, "teen": 3, "chaar": 4, "char": 4, "paanch": 5, "panch": 5, "chhe": 6,
+                                     "che": 6, "saat": 7, "aath": 8, "nau": 9, "das": 10, "gyarah": 11, "barah": 12, "baarah": 12]
+
+    /// An hour said or written on its own: digits 0–23 or the words one to twenty-three, or
+    /// a Hindi hour where it is one ("das baje", "saade das").
     private func clockHour(at i: Int, in words: [String]) -> (Int, Int)? {
         guard let word = words[safe: i] else { return nil }
         if let value = NumberWords.digits(word) { return value <= 23 ? (value, i + 1) : nil }
+        if let value = Self.hindiHours[word],
+           words[safe: i + 1] == "baje" || ["saade", "sade", "sawa", "paune"].contains(words[safe: i - 1] ?? "") {
+            return (value, i + 1)
+        }
         // "fifteen thirty", "fifteen hundred": a 24-hour clock said in words, never a bare "thirteen".
         guard let value = NumberWords.singleWordValue(word), (1...23).contains(value) else { return nil }
         if value > 12 {

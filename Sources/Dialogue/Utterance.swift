@@ -2,14 +2,25 @@
 struct Token: Sendable, Equatable {
     /// As written, case and apostrophes kept: what a free-text slot stores.
     var surface: String
+    /// Written joined to the word before by a hyphen ("woo" in "Hyun-woo"): part of one name.
+    var hyphenated = false
     /// Lowercased, apostrophes dropped, a typed abbreviation spelled out (`ChatAbbreviations`):
     /// what every matcher compares. "That's" → `thats`, "tmrw" → `tomorrow`.
     var word: String
 
     init(surface: String) {
         self.surface = surface
-        self.word = ChatAbbreviations.expand(String(surface.lowercased().filter { !Utterance.apostrophes.contains($0) }))
+        let lower = surface.lowercased()
+        // "wednesday'd be good", "friday's fine": a day keeps its name under a contraction.
+        if let apostrophe = lower.firstIndex(where: Utterance.apostrophes.contains),
+           case let head = String(lower[..<apostrophe]), Token.dayWords.contains(head) {
+            self.word = head
+            return
+        }
+        self.word = ChatAbbreviations.expand(String(lower.filter { !Utterance.apostrophes.contains($0) }))
     }
+
+    private static let dayWords = Set(DateExtractor.weekdays + DateExtractor.months + ["today", "tomorrow", "tonight"])
 
     /// `word`, except that a number said in one word or written in digits compares equal to the
     /// other spelling ("ten" and "10" both give `#10`), so an example written with digits matches
@@ -42,8 +53,11 @@ struct Utterance: Sendable, Equatable {
     init(tokens: [Token]) { self.tokens = tokens }
 
     init(_ text: String) {
-        self.init(tokens: Utterance.tokenize(text).map(Token.init(surface:))
-            .filter { !$0.word.isEmpty && !Utterance.hesitations.contains($0.word) })
+        self.init(tokens: Utterance.tokenize(ChatAbbreviations.unglued(text)).map { surface, hyphenated in
+            var token = Token(surface: surface)
+            token.hyphenated = hyphenated
+            return token
+        }.filter { !$0.word.isEmpty && !Utterance.hesitations.contains($0.word) })
     }
 
     var words: [String] { tokens.map(\.word) }
@@ -53,13 +67,18 @@ struct Utterance: Sendable, Equatable {
     /// The normalized words joined by single spaces: what a script's `regex` is matched against.
     var text: String { words.joined(separator: " ") }
 
-    private static func tokenize(_ text: String) -> [String] {
+    /// The words, each with whether a hyphen joined it to the one before.
+    private static func tokenize(_ text: String) -> [(String, Bool)] {
         let chars = Array(text)
-        var tokens: [String] = []
+        var tokens: [(String, Bool)] = []
         var current = ""
+        var hyphenated = false
+        var nextHyphenated = false
         func flush() {
-            if !current.isEmpty { tokens.append(current) }
+            if !current.isEmpty { tokens.append((current, hyphenated)) }
             current = ""
+            hyphenated = nextHyphenated
+            nextHyphenated = false
         }
         func isDigit(_ i: Int) -> Bool { i >= 0 && i < chars.count && chars[i].isNumber }
         func isLetter(_ i: Int) -> Bool { i >= 0 && i < chars.count && chars[i].isLetter }
@@ -76,6 +95,9 @@ struct Utterance: Sendable, Equatable {
                 current.append(c)
             } else if (c == ":" || c == "." || c == "-") && isDigit(i - 1) && isDigit(i + 1) && current.allSatisfy({ $0.isNumber || $0 == c }) {
                 current.append(c)
+            } else if c == "-" && isLetter(i - 1) && isLetter(i + 1) {
+                nextHyphenated = true
+                flush()
             } else if c == "," && isDigit(i - 1) && isDigit(i + 1) && isDigit(i + 2) && isDigit(i + 3) && !isDigit(i + 4) {
                 // thousands separator: "1,000" is one number
             } else if (c == "<" || c == "["), let close = chars[(i + 1)...].firstIndex(of: c == "<" ? ">" : "]"),

@@ -12,6 +12,7 @@ enum YesNoLexicon {
         "excellent", "affirmative", "confirm", "confirmed", "agreed", "deal", "by all means", "no problem", "not a problem",
         "no worries", "why not", "don't mind", "fair enough", "spot on", "that's it", "uh huh", "mhm", "please", "indeed",
         "done", "fab", "grand", "wonderful", "superb", "ideal", "suits me", "that suits", "happy with that",
+        "that'll do", "that will do", "satisfactory", "acceptable", "suitable", "aye", "go on", "ta",
         "haan", "haa", "han", "haanji", "haan ji", "ji haan", "ji han", "ji", "theek hai", "thik hai", "theek", "thik",
         "bilkul", "zaroor", "zarur", "jaroor", "sahi", "sahi hai", "chalega", "kar do", "kar dijiye", "kar dijie",
         "ho jayega", "accha", "acha", "achha", "hanji", "okay ji",

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Words people shorten when they type, with the word a recogniser would have written.
 ///
 /// One word for one word, so a token keeps its place (slot captures are ranges of tokens) and
@@ -9,7 +11,7 @@ enum ChatAbbreviations {
         "appt": "appointment", "appts": "appointments", "apt": "appointment", "appmt": "appointment",
         "pls": "please", "plz": "please", "plse": "please", "pl": "please",
         "tmrw": "tomorrow", "tmrow": "tomorrow", "tmr": "tomorrow", "tmw": "tomorrow", "tmro": "tomorrow",
-        "tomo": "tomorrow", "tomoz": "tomorrow", "2moro": "tomorrow", "2mrw": "tomorrow", "tommorow": "tomorrow",
+        "tomo": "tomorrow", "tomoz": "tomorrow", "tommorow": "tomorrow",
         "tomorow": "tomorrow", "tommorrow": "tomorrow",
         "dr": "doctor", "drs": "doctors", "doc": "doctor",
         "thx": "thanks", "thanx": "thanks", "thnx": "thanks", "tnx": "thanks", "ty": "thanks",
@@ -21,4 +23,20 @@ enum ChatAbbreviations {
     ]
 
     static func expand(_ word: String) -> String { expansions[word] ?? word }
+
+    /// Shorthand that mixes digits and letters, which the tokenizer would split ("2moro" → 2,
+    /// moro): replaced before it can.
+    static let glued: [String: String] = [
+        "2moro": "tomorrow", "2morrow": "tomorrow", "2mrw": "tomorrow", "2mro": "tomorrow", "2day": "today",
+        "2nite": "tonight", "gr8": "great", "b4": "before", "l8r": "later", "w8": "wait",
+    ]
+
+    static func unglued(_ text: String) -> String {
+        guard text.contains(where: \.isNumber) else { return text }
+        return text.split(separator: " ", omittingEmptySubsequences: false).map { piece -> String in
+            let core = piece.lowercased().trimmingCharacters(in: .punctuationCharacters)
+            guard let replacement = glued[core] else { return String(piece) }
+            return piece.lowercased().replacingOccurrences(of: core, with: replacement)
+        }.joined(separator: " ")
+    }
 }

@@ -27,6 +27,13 @@ enum CommonWords {
         check test blood jab flu cough cold headache back knee appointment doctor nurse clinic receptionist booking \
         first last full middle surname spelt letter letters double dash hyphen capital \
         haan han ha ji nahi nahin theek thik hai hain bilkul sahi mera meri mujhe naam aap kya kal aaj parson baje \
-        bhi ke ki ka ko se main hum hoon hun tha kar karo karna dijiye chahiye milna baat acha accha achha
+        bhi ke ki ka ko se main hum hoon hun tha kar karo karna dijiye chahiye milna baat acha accha achha \
+        name names named hang arvo bout po lah yaar mate love dear gday cheers ta hiya howdy folks guys \
+        grab something anything nothing everything somewhere sometime anytime whenever earliest latest \
+        morning mornings afternoon afternoons evening evenings lunch lunchtime breakfast dinner weekend \
+        birthday wedding work trip holiday school hip leg arm chest throat ear eye skin stomach tooth \
+        appointment appointments booking bookings consultation checkup visit slot slots space spot \
+        subah shaam dopahar raat liye likhiye likho lijiye chahti chahta hoon namaste oops whoops \
+        ek teen chaar char paanch panch chhe che saat aath nau das gyarah barah baarah
         """.split(whereSeparator: \.isWhitespace).map(String.init))
 }

@@ -17,7 +17,7 @@ enum ConceptLexicon {
                    "people", "real", "live", "insaan", "admin", "office"],
         "speak": ["speak", "talk", "chat", "word", "transfer", "connect", "through", "baat", "put", "line"],
         "open": ["open", "opening", "close", "closed", "closing", "shut", "hour", "timing", "khula", "khulta",
-                 "band", "working", "lunch"],
+                 "band", "working"],
         "bye": ["bye", "goodbye", "cheer", "later", "alvida", "cya"],
         "want": ["want", "need", "like", "wish", "hope", "chahiye", "chahta", "chahti", "after", "require"],
         "thank": ["thank", "thanks", "dhanyavaad", "dhanyavad", "shukriya"],
