@@ -49,6 +49,12 @@ struct LLMStreamCommand: AsyncParsableCommand {
             --queue-ms for a place at a saturated engine moves on; --hedge-ms starts the next \
             engine as well when the first is slow to answer.
 
+            --understand NAME[:MODEL] (openai, groq, ollama, vllm, reached as by --engine) \
+            lets an LLM read each caller turn for the script, which still decides what to say: \
+            the LLM picks an intent and slot values in a JSON schema built from the state. When \
+            it fails, answers outside the schema, or takes longer than --understand-deadline-ms \
+            (600), the script's own rules decide; see llm-stream(1), LLM-guided scripts.
+
             `llm-stream grammar` prints the recognition grammar of a dialogue script. See \
             llm-stream(1) and switchboard-script(5).
 
