@@ -5,7 +5,8 @@
 /// meaning the next day with that number (today included); "5th of march", "march 5",
 /// "march fifth", "5 march", optionally followed by a four-digit year, otherwise the next such
 /// day (today included); ISO `2026-12-01`; a weekday with its number ("wednesday the 16th") is
-/// the numbered day; Hindi "aaj", "kal" (tomorrow) and "parson". A leading "on" or "for"
+/// the numbered day; "a week today", "a week tomorrow", "next week tuesday" (that day of the
+/// week starting next Monday); Hindi "aaj", "kal" (tomorrow) and "parson". A leading "on" or "for"
 /// belongs to the date.
 /// Said back as "Sunday 22 November".
 struct DateExtractor: SlotExtractor {
@@ -36,6 +37,19 @@ struct DateExtractor: SlotExtractor {
     /// thought" in passing is not a date.
     private func day(at i: Int, in words: [String], today: CalendarDay, strict: Bool, afterPreposition: Bool) -> (CalendarDay, Int)? {
         guard let word = words[safe: i] else { return nil }
+        // "a week today", "a week tomorrow", "a week on friday".
+        if word == "a" || word == "in", words[safe: i + 1] == "week" {
+            if words[safe: i + 2] == "today" { return (today.adding(days: 7), i + 3) }
+            if words[safe: i + 2] == "tomorrow" { return (today.adding(days: 8), i + 3) }
+        }
+        // "next week tuesday", "next week on tuesday": that day of the coming Monday's week.
+        if word == "next", words[safe: i + 1] == "week" {
+            let k = words[safe: i + 2] == "on" ? i + 3 : i + 2
+            if let weekday = words[safe: k].flatMap({ Self.weekdays.firstIndex(of: $0) }) {
+                let toMonday = (8 - today.weekday) % 7 == 0 ? 7 : (8 - today.weekday) % 7
+                return (today.adding(days: toMonday + weekday), k + 1)
+            }
+        }
         if word == "today" { return (today, i + 1) }
         if word == "tomorrow" { return (today.adding(days: 1), i + 1) }
         if let iso = CalendarDay(iso: word) { return (iso, i + 1) }
@@ -78,7 +92,9 @@ struct DateExtractor: SlotExtractor {
             let next = j + length
             if let named = Self.dayOfMonth(number, monthAt: next, in: words, today: today) { return named }
             let writtenInDigits = words[j].first?.isNumber ?? false
-            guard !strict || writtenInDigits || (hasThe && afterPreposition) else { return nil }
+            // "the fifteenth" in passing is a date; "the first thing", "the second one" are not.
+            let spelledLate = hasThe && number >= 4 && !["time", "one", "thing", "floor", "person", "week"].contains(words[safe: next] ?? "")
+            guard !strict || writtenInDigits || (hasThe && afterPreposition) || spelledLate else { return nil }
             return Self.nextDay(ofMonth: number, today: today).map { ($0, next) }
         }
         if let (number, length) = Self.cardinalDay(words[j...]) {

@@ -75,7 +75,8 @@ struct NameExtractor: SlotExtractor {
         // Just asked: the first words, after an opener.
         if context.mode == .expected {
             var start = 0
-            while start < words.count, Self.openers.contains(words[start]) || Self.titles.contains(words[start]) { start += 1 }
+            while start < words.count, Self.openers.contains(words[start]) || Self.titles.contains(words[start]),
+                  !(tokens[safe: start + 1]?.hyphenated ?? false) { start += 1 }
             if let first = run(from: start, in: tokens, used: used, context: context) { return first }
         }
         // "it's Dev Malhotra" in passing: a name of two words or more after "it's", "i'm".
@@ -101,7 +102,11 @@ struct NameExtractor: SlotExtractor {
             return SlotCapture(value: end == first + length ? value : Self.spelled(tokens[first..<end]), range: first..<end)
         }
         var end = first
-        while end < tokens.count, end - first < Self.longest, !used[end], Self.isNameLike(tokens[end]) { end += 1 }
+        // A hyphenated part may be any word: "Ji-woo", "Anna-Lena".
+        func namePart(_ index: Int) -> Bool {
+            Self.isNameLike(tokens[index]) || tokens[index].hyphenated || (index + 1 < tokens.count && tokens[index + 1].hyphenated)
+        }
+        while end < tokens.count, end - first < Self.longest, !used[end], namePart(end) { end += 1 }
         guard end > first else { return nil }
         var parts = Array(tokens[first..<end])
         let words = tokens.map(\.word)

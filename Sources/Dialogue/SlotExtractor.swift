@@ -61,7 +61,7 @@ extension SlotExtractor {
     }
 }
 
-extension Array where Element == String {
-    /// The word at `index`, or nil past either end: lets extractors look ahead without bounds checks.
-    subscript(safe index: Int) -> String? { indices.contains(index) ? self[index] : nil }
+extension Array {
+    /// The element at `index`, or nil past either end: lets extractors look ahead without bounds checks.
+    subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
 }

@@ -1,8 +1,8 @@
 /// `yesno` slots: agreement or refusal, stored as `yes` or `no`, from `YesNoLexicon`.
 ///
-/// A refusal anywhere wins over agreement: "that's not right" and "yes, no, wait" are no;
-/// "no problem, go ahead" is yes ("no problem" is one phrase). Only taken when expected: a
-/// "no" in passing ("no idea") is not an answer.
+/// The last answer counts, as callers think aloud: "yes, no, wait" is no, "No? OK then yes
+/// please" is yes; "no problem, go ahead" is yes ("no problem" is one phrase). Only taken
+/// when expected: a "no" in passing is not an answer.
 struct YesNoExtractor: SlotExtractor {
     /// What the recognition grammar lists: English words the pronunciation dictionary has.
     static let grammarPhrases = ["yes", "yeah", "yep", "yup", "sure", "correct", "right", "that's right", "that is right",
@@ -18,8 +18,8 @@ struct YesNoExtractor: SlotExtractor {
         // A run of answers: "yes yes", "no no no", "yeah sure".
         var end = start
         var answer: String?
-        while let (value, length) = Self.phrase(at: end, in: words) {
-            if answer == nil || value == "no" { answer = value }
+        while let (value, length) = Self.phrase(at: end, in: words), let value {
+            answer = value
             end += length
         }
         return answer.map { ($0, end - start) }
@@ -28,27 +28,27 @@ struct YesNoExtractor: SlotExtractor {
     func find(in tokens: [Token], skipping used: [Bool], context: ExtractionContext) -> SlotCapture? {
         guard context.mode == .expected else { return nil }
         let words = tokens.map(\.word)
-        var firstYes: SlotCapture?
+        var last: SlotCapture?
         var start = 0
-        var previousEnd = 0
         while start < words.count {
-            guard !used[start], let (value, length) = Self.phrase(at: start, in: words) else {
+            guard !used[start], let (answer, length) = Self.phrase(at: start, in: words) else {
                 start += 1
                 continue
             }
-            // Only a negation that is not itself part of an answer ("no problem, book it").
-            let negated = value == "yes" && words[max(previousEnd, start - 2)..<start].contains { YesNoLexicon.negations.contains($0) }
-            previousEnd = start + length
-            let capture = SlotCapture(value: negated ? "no" : value, range: start..<(start + length))
-            if capture.value == "no" { return capture }
-            if firstYes == nil { firstYes = capture }
+            if let answer {
+                // A negation word just before ("not right"), unless it belongs to a longer phrase
+                // ("no problem, book it").
+                let alone = last.map { $0.range.upperBound < start || $0.range == (start - 1)..<start } ?? true
+                let negated = answer == "yes" && alone && YesNoLexicon.negations.contains(words[safe: start - 1] ?? "")
+                last = SlotCapture(value: negated ? "no" : answer, range: start..<(start + length))
+            }
             start += length
         }
-        return firstYes
+        return last
     }
 
-    /// The longest yes or no phrase at `start`.
-    private static func phrase(at start: Int, in words: [String]) -> (String, Int)? {
+    /// The longest yes, no or neither phrase at `start`.
+    private static func phrase(at start: Int, in words: [String]) -> (String?, Int)? {
         for phrase in YesNoLexicon.phrases where words[start...].starts(with: phrase.words) {
             return (phrase.answer, phrase.words.count)
         }

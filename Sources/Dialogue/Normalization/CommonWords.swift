@@ -34,6 +34,7 @@ enum CommonWords {
         birthday wedding work trip holiday school hip leg arm chest throat ear eye skin stomach tooth \
         appointment appointments booking bookings consultation checkup visit slot slots space spot \
         subah shaam dopahar raat liye likhiye likho lijiye chahti chahta hoon namaste oops whoops \
-        ek teen chaar char paanch panch chhe che saat aath nau das gyarah barah baarah
+        ek teen chaar char paanch panch chhe che saat aath nau das gyarah barah baarah \
+        btw lol haha hehe ye yo ya yeh yh ja ok pls plz thx ty tho omg idk rn hey ooh ah aah hmm howya
         """.split(whereSeparator: \.isWhitespace).map(String.init))
 }
