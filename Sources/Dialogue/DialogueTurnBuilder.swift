@@ -47,7 +47,11 @@ struct DialogueTurnBuilder {
         if match?.isExact == true { used = [Bool](repeating: true, count: utterance.count) }
         var collected = collector.collect(current.collect.map(\.slot), pending: pending, from: utterance, used: &used)
         if let outside { collected.merge(outside.values) { _, understood in understood } }
-        let held = state.slots.filter { collected[$0.key] == nil }
+        // A question on the way ("are you open on Saturday?" at the confirmation) corrects nothing;
+        // an answer, a slot-filling intent or no intent at all may.
+        let held = state.slots.filter { slot in
+            collected[slot.key] == nil && match.map { $0.intent.condition != nil || $0.intent.profile.leadsTo.contains(slot.key) } ?? true
+        }
         let corrections = collector.corrections(of: held, from: utterance, used: &used)
         if !corrections.isEmpty, let condition = match?.intent.condition, script.slots[condition.slot]?.type == .yesno {
             match = nil

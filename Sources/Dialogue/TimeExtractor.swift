@@ -14,12 +14,28 @@ struct TimeExtractor: SlotExtractor {
     private enum Period { case am, pm }
 
     func value(at start: Int, in words: [String], context: ExtractionContext) -> (value: String, length: Int)? {
+        // The part of the day first, as Indian English and Hindi say it: "evening 5", "subah 10 baje".
+        if let period = Self.dayParts[words[safe: start] ?? ""], let (minutes, end, _) = clock(at: start + 1, in: words) {
+            let hour = minutes / 60
+            let shifted = period == .pm && hour < 12 ? minutes + 12 * 60 : period == .am && hour == 12 ? minutes - 12 * 60 : minutes
+            return (Self.canonical(shifted), end - start)
+        }
         let anchored = ["at", "around", "about", "by"].contains(words[safe: start] ?? "")
         guard let (minutes, end, selfEvident) = clock(at: anchored ? start + 1 : start, in: words),
               anchored || selfEvident || context.mode == .expected
         else { return nil }
+        // "15 hours", "14 hours 30": the continental way of saying a 24-hour time.
+        if words[safe: end] == "hours", minutes >= 13 * 60 {
+            if let (extra, length) = NumberWords.cardinal(words[(end + 1)...]), (1...59).contains(extra), minutes % 60 == 0 {
+                return (Self.canonical(minutes + extra), end + 1 + length - start)
+            }
+            return (Self.canonical(minutes), end + 1 - start)
+        }
         return (Self.canonical(minutes), end - start)
     }
+
+    private static let dayParts: [String: Period] = ["morning": .am, "subah": .am, "evening": .pm, "afternoon": .pm,
+                                                     "shaam": .pm, "dopahar": .pm, "night": .pm, "raat": .pm]
 
     func spoken(_ value: String) -> String {
         guard let minutes = Self.minutes(of: value) else { return value }

@@ -13,7 +13,9 @@ enum YesNoLexicon {
         "no worries", "why not", "don't mind", "fair enough", "spot on", "that's it", "uh huh", "mhm", "indeed", "please book", "book it please",
         "fab", "grand", "wonderful", "superb", "ideal", "suits me", "that suits", "happy with that",
         "that'll do", "that will do", "satisfactory", "acceptable", "suitable", "aye", "go on", "ta",
-        "ye", "yeh", "yh", "yas", "yess", "yesss", "ja", "sharp", "alright then", "ok then",
+        "ye", "yeh", "yh", "yas", "yess", "yesss", "ja", "sharp", "alright then", "ok then", "most kind", "very kind",
+        "kind of you", "that would be great", "that would be lovely", "that would be perfect", "please go ahead",
+        "kindly confirm", "confirm it", "book kar do", "seri", "sari", "haan kar do",
         "haan", "haa", "han", "haanji", "haan ji", "ji haan", "ji han", "ji", "theek hai", "thik hai", "theek", "thik",
         "bilkul", "zaroor", "zarur", "jaroor", "sahi", "sahi hai", "chalega", "kar do", "kar dijiye", "kar dijie",
         "ho jayega", "accha", "acha", "achha", "hanji", "okay ji",
@@ -22,6 +24,7 @@ enum YesNoLexicon {
         "no", "nope", "nah", "no thanks", "no thank you", "not", "wrong", "incorrect", "negative", "cancel", "don't",
         "do not", "never", "not really", "not quite", "forget it", "scrap that", "not that", "no way", "nahi", "nahin",
         "doesn't work", "does not work", "won't work", "can't do", "can't make it", "not possible", "no good",
+        "cannot", "can't", "can not", "unfortunately not", "afraid not", "won't be possible", "will not be possible",
         "nai", "mat", "galat", "nako", "bilkul nahi", "rehne do", "mat karo", "nahi chahiye",
     ]
     /// Phrases holding an answer word that are no answer: "never mind", "no idea".

@@ -6,8 +6,9 @@
 /// reason, tried in this order: after "my name is", "name's", "call me" and their like; "hi,
 /// this is …" as a call begins; while the name is what was just asked, after "it's", "i'm" or
 /// as the first words said ("Oluwaseun", "emeka eze and could it be the 17th"); two words or
-/// more after "it's" in passing; capitalised in typed text ("… Friday 2:30, Daniel Okoro").
-/// A name is up to four words that are not everyday words (`CommonWords`), slot values or
+/// more after "it's" in passing; before "here", "speaking" ("Ramesh K here"); capitalised in
+/// typed text ("… Friday 2:30, Daniel Okoro").
+/// A name is up to five words that are not everyday words (`CommonWords`), slot values or
 /// titles ("Dr.", "Mrs.", dropped) — see `NameWords`.
 struct NameExtractor: SlotExtractor {
     /// The names as listed, each with its normalized words.
@@ -51,7 +52,7 @@ struct NameExtractor: SlotExtractor {
             if let first = run(from: start, in: tokens, used: used) { return first }
         }
         if let named = afterCue(NameWords.askedCues, in: tokens, used: used, atLeast: 2) { return named }
-        return capitalisedName(in: tokens, used: used)
+        return beforeSuffix(in: tokens, used: used) ?? capitalisedName(in: tokens, used: used)
     }
 
     /// A name right after one of `cues` (titles between are skipped), the cue included in the
@@ -60,6 +61,7 @@ struct NameExtractor: SlotExtractor {
         let words = tokens.map(\.word)
         for start in (from.map { [$0] } ?? Array(words.indices)) where !used[start] {
             for cue in cues where words[start...].starts(with: cue) {
+                if cue == ["name"], start > 0, NameWords.partOfName.contains(words[start - 1]) { continue }
                 let after = start + cue.count
                 guard let named = run(from: after, in: tokens, used: used), named.range.count >= atLeast,
                       named.range.lowerBound == after || NameWords.titles.contains(words[after]) else { continue }

@@ -17,10 +17,20 @@ enum NameWords {
     /// Words a caller says before answering that are not the answer.
     static let openers: Set<String> = ["yes", "yeah", "yep", "sure", "okay", "ok", "hi", "hello", "so", "well", "oh", "right",
                                        "of", "course", "certainly", "ji", "haan", "sorry", "and", "its", "it", "is", "thats", "that"]
+    /// After a name, words that say it was one: "Ramesh K here", "Anjali this side".
+    static let suffixCues: [[String]] = [["here"], ["speaking"], ["calling"], ["this", "side"]]
+    /// After a name, words that say its first word was the family name: "Park Soo-jin. Park is
+    /// the family name" is Park Soo-jin, not Soo-jin Park.
+    static let familyNameNotes: [[String]] = [["is", "the", "family", "name"], ["is", "family", "name"], ["is", "the", "surname"],
+                                              ["is", "surname"], ["is", "my", "surname"], ["is", "my", "family", "name"]]
+    /// Before "name", words that make it not the caller's whole name ("family name Kim").
+    static let partOfName: Set<String> = ["family", "last", "first", "second", "middle", "sur"]
+    /// Small words inside a name: "Maria Gonzalez de la Cruz", "Pieter van der Merwe".
+    static let particles: Set<String> = ["de", "la", "del", "della", "da", "di", "van", "der", "von", "den", "bin", "binti", "al", "el", "le", "du", "dos", "das"]
     /// Before a capitalised name, words that make it someone else's (the doctor's).
     static let otherPerson: Set<String> = ["doctor", "professor", "with", "see", "to"]
     /// The most words a name is taken to have.
-    static let longest = 4
+    static let longest = 5
 
     /// Letters (an apostrophe inside), two or more, and no everyday word, slot value or title.
     static func isNameLike(_ token: Token) -> Bool {

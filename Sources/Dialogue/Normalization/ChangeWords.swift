@@ -3,7 +3,8 @@
 enum ChangeWords {
     /// Words that announce a change of mind.
     static let cues: Set<String> = ["instead", "actually", "change", "make", "said", "rather", "switch", "move",
-                                    "correction", "mean", "meant", "wait", "sorry", "bola", "kar", "karo", "not", "nahi", "no"]
+                                    "correction", "mean", "meant", "wait", "sorry", "bola", "kar", "karo", "not", "nahi", "no",
+                                    "scratch", "prepone", "postpone", "reschedule"]
     /// Words after which a second value is the one meant: the cues, and a conclusion ("my
     /// daughter's birthday is Friday so it'd have to be Thursday", "between two and three,
     /// let's say two thirty").

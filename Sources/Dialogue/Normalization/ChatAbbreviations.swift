@@ -19,7 +19,7 @@ enum ChatAbbreviations {
         "thu": "thursday", "thur": "thursday", "thurs": "thursday", "fri": "friday",
         "u": "you", "ur": "your", "yr": "your", "nxt": "next", "wk": "week", "hr": "hour", "hrs": "hours",
         "min": "minutes", "mins": "minutes", "info": "information", "abt": "about", "b4": "before",
-        "ok": "okay", "k": "okay", "kk": "okay", "okey": "okay", "yea": "yeah", "ya": "yeah", "yah": "yeah",
+        "ok": "okay", "kk": "okay", "okey": "okay", "yea": "yeah", "ya": "yeah", "yah": "yeah",
     ]
 
     static func expand(_ word: String) -> String { expansions[word] ?? word }

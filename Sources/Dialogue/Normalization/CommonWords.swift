@@ -35,6 +35,7 @@ enum CommonWords {
         appointment appointments booking bookings consultation checkup visit slot slots space spot \
         subah shaam dopahar raat liye likhiye likho lijiye chahti chahta hoon namaste oops whoops \
         ek teen chaar char paanch panch chhe che saat aath nau das gyarah barah baarah \
-        btw lol haha hehe ye yo ya yeh yh ja ok pls plz thx ty tho omg idk rn hey ooh ah aah hmm howya
+        btw lol haha hehe ye yo ya yeh yh ja ok pls plz thx ty tho omg idk rn hey ooh ah aah hmm howya \
+        family surname initial initials spelt spelled here calling speaking side also itself only
         """.split(whereSeparator: \.isWhitespace).map(String.init))
 }

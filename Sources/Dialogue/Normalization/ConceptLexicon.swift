@@ -10,13 +10,13 @@ enum ConceptLexicon {
         "appointment": ["appointment", "appt", "slot", "consultation", "consult", "visit", "checkup",
                         "session", "availability", "available", "free", "opening-slot", "space", "anything"],
         "book": ["book", "schedule", "arrange", "reserve", "fix", "fit", "squeeze", "pencil", "register", "rebook"],
-        "see": ["see", "seen", "come", "meet", "milna", "mil", "dikhana", "dikha", "check"],
+        "see": ["see", "seen", "come", "meet", "milna", "mil", "dikhana", "dikha"],
         "doctor": ["doctor", "gp", "physician", "clinician", "specialist"],
         "person": ["person", "human", "someone", "somebody", "anyone", "anybody", "receptionist", "reception",
                    "operator", "staff", "agent", "representative", "nurse", "desk", "frontdesk", "manager",
-                   "people", "real", "live", "insaan", "admin", "office"],
+                   "real", "live", "insaan", "admin", "office"],
         "speak": ["speak", "talk", "chat", "word", "transfer", "connect", "through", "baat", "put", "line"],
-        "open": ["open", "opening", "close", "closed", "closing", "shut", "hour", "timing", "khula", "khulta",
+        "open": ["open", "opening", "close", "closed", "closing", "shut", "hour", "timing", "timings", "khula", "khulta",
                  "band", "working"],
         "bye": ["bye", "goodbye", "cheer", "later", "alvida", "cya"],
         "want": ["want", "need", "like", "wish", "hope", "chahiye", "chahta", "chahti", "after", "require"],
@@ -40,7 +40,7 @@ enum ConceptLexicon {
         "good", "morning", "afternoon", "evening", "yes", "yeah", "okay", "oh", "well", "um", "like", "very",
         "really", "also", "too", "not", "no", "one", "all", "ji", "hai", "ho", "se", "ke", "ka", "ki", "ko",
         "mujhe", "mera", "meri", "main", "aap", "kya", "sakta", "sakti", "sakte", "hoon", "hun", "kar", "karna",
-        "dijiye", "do", "na", "bhi", "kindly", "sorry", "excuse", "wondering", "possible", "let", "know",
+        "dijiye", "do", "bhi", "kindly", "sorry", "excuse", "wondering", "possible", "let", "know",
     ]
 
     /// The term a word counts as, looked up as said and then as its stem: its group's, else

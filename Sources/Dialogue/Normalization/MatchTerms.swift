@@ -4,10 +4,13 @@
 enum MatchTerms {
     static func terms(of tokens: [Token]) -> [String] {
         var terms: [String] = []
+        var words: [String] = []
         for token in tokens {
-            for word in expanded(token) where !isSlotValue(word) {
-                if let term = ConceptLexicon.term(word) { terms.append(term) }
-            }
+            // "check-up" is one word, "checkup".
+            if token.hyphenated, let last = words.popLast() { words.append(last + token.word) } else { words += expanded(token) }
+        }
+        for word in words where !isSlotValue(word) {
+            if let term = ConceptLexicon.term(word) { terms.append(term) }
         }
         return terms
     }
