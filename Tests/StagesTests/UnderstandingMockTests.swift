@@ -120,7 +120,7 @@ import Testing
     @Test func aSlowServerIsCutAtTheDeadlineAndTheRulesAnswer() async throws {
         let http = HTTPClient()
         var slow = MockFaults()
-        slow.ttfbMs = 1500
+        slow.ttfbMs = 3000
         try await withMockProviders({ $0.replies = [Self.goodAnswer]; $0.faults[.chat] = slow }) { _, base in
             let understander = understander(base, http: http, deadline: .milliseconds(300))
             let utterance = "i need an appointment tomorrow"
@@ -128,16 +128,18 @@ import Testing
             let start = clock.now
             let guided = try await stateAfter(utterance, understander: understander)
             let waited = clock.now - start
-            #expect(waited < .milliseconds(1000), "the turn waited \(waited) for a server that answers after 1500 ms")
+            // Well under the server's 3 s, with room for a loaded machine.
+            #expect(waited < .milliseconds(2000), "the turn waited \(waited) for a server that answers after 3 s")
             #expect(waited >= .milliseconds(300))
             let rules = try await rulesAlone(utterance)
             #expect(guided == rules)
-            #expect(http.activeTransfers == 0, "the cut request's curl transfer is released")
+            let released = try await eventually(timeout: .seconds(2)) { http.activeTransfers == 0 }
+            #expect(released, "the cut request's curl transfer is released")
 
             let outcome = await understander.understand(utterance, choices: script.understandingChoices(in: DialogueState(state: "welcome")),
                 today: Self.today)
             #expect(outcome.label == "timed_out")
-            #expect(outcome.elapsed < .milliseconds(1000))
+            #expect(outcome.elapsed < .milliseconds(2000))
         }
     }
 
@@ -171,12 +173,14 @@ import Testing
             let choices = script.understandingChoices(in: DialogueState(state: "welcome"))
             let turn = Task { await understander.understand(Self.checkUp, choices: choices, today: Self.today) }
             try await Task.sleep(for: .milliseconds(200))
-            #expect(http.activeTransfers == 1, "the request is on its way")
+            let sent = try await eventually(timeout: .seconds(2)) { http.activeTransfers == 1 }
+            #expect(sent, "the request is on its way")
             turn.cancel()
             let outcome = await turn.value
             #expect(outcome.label == "cancelled")
             #expect(outcome.elapsed < .seconds(2))
-            #expect(http.activeTransfers == 0)
+            let aborted = try await eventually(timeout: .seconds(2)) { http.activeTransfers == 0 }
+            #expect(aborted, "the cancelled request's curl transfer is released")
             #expect(understander.breaker.consecutiveFailures == 0, "a cancelled turn says nothing about the server")
         }
     }
