@@ -44,8 +44,9 @@ public struct UnderstandingChoices: Sendable, Equatable {
     public var asked: String?
     /// The state's own intents, then the script's global ones.
     public var intents: [Intent]
-    /// Slots the utterance may fill: the state's collected and tested ones, then any already
-    /// filled (a correction).
+    /// Slots the utterance may fill: the state's collected and tested ones, those its intents
+    /// go on to collect ("i need an appointment tomorrow at ten" in the welcome state), then
+    /// any already filled (a correction).
     public var slots: [Slot]
 }
 
@@ -58,10 +59,7 @@ extension DialogueScript {
         for intent in current.intents + definition.intents where !intents.contains(where: { $0.name == intent.name }) {
             intents.append(.init(name: intent.name, examples: intent.examples.map(\.source)))
         }
-        var slots = definition.answerableSlots(in: current)
-        for slot in definition.slotList where filled[slot.name] != nil && !slots.contains(where: { $0.name == slot.name }) {
-            slots.append(slot)
-        }
+        let slots = definition.understandableSlots(in: current, filled: filled)
         return UnderstandingChoices(
             state: current.name, asked: current.firstMissing(in: filled)?.slot, intents: intents,
             slots: slots.map {
@@ -82,5 +80,17 @@ extension SlotType {
         case .name: "the caller's name as they said it, capitalised"
         case .text: "the caller's words"
         }
+    }
+}
+
+extension ScriptDefinition {
+    /// See `UnderstandingChoices.slots`.
+    func understandableSlots(in state: StateDefinition, filled: [String: String]) -> [SlotDefinition] {
+        var slots = answerableSlots(in: state)
+        let ahead = Set((state.intents + intents).flatMap(\.profile.leadsTo))
+        for slot in slotList where (ahead.contains(slot.name) || filled[slot.name] != nil) && !slots.contains(where: { $0.name == slot.name }) {
+            slots.append(slot)
+        }
+        return slots
     }
 }

@@ -20,13 +20,14 @@ struct UnderstandingCheck {
         let match = intent.map { intent in
             var captures = values
             if let condition = intent.condition, let value = condition.value { captures[condition.slot] = value }
-            return IntentMatcher.Match(intent: intent, strength: .init(tier: .exact, score: 1), captures: captures)
+            // Not `exact`: the words stay free for the slots the turn goes on to read.
+            return IntentMatcher.Match(intent: intent, strength: .init(tier: .cue, score: 1), captures: captures)
         }
         return (match, values)
     }
 
     private func acceptedValues(_ raw: [String: String]) -> [String: String] {
-        let answerable = Set(script.answerableSlots(in: state).map(\.name)).union(filled.keys)
+        let answerable = Set(script.understandableSlots(in: state, filled: filled).map(\.name))
         let context = ExtractionContext(today: today, mode: .expected)
         var values: [String: String] = [:]
         for (name, text) in raw where answerable.contains(name) {

@@ -131,3 +131,48 @@ import Testing
         #expect(throws: ScriptError.self) { try DialogueScript(yaml: "start: a\nclarify: Which?\nstates: {a: {say: hi}}", file: "x.yaml") }
     }
 }
+
+/// The script's side of LLM-guided mode: an outside reading is checked, then answered by the script.
+@Suite struct DialogueOutsideUnderstandingTests {
+    let script: DialogueScript
+
+    init() throws { script = try receptionistScript() }
+
+    func turn(_ said: String, _ understood: Understanding?, in state: DialogueState? = nil) -> DialogueTurn {
+        script.respond(to: said, in: state ?? script.begin(), today: scriptToday, understood: understood)
+    }
+
+    @Test func anUnderstoodIntentLeavesTheWordsForTheSlots() {
+        let reply = turn("I need an appointment tomorrow at ten", Understanding(intent: "book"))
+        #expect(reply.intent == "book")
+        #expect(reply.state.slots == ["date": "2026-11-22", "time": "10:00"])
+    }
+
+    @Test func theReadingDecidesWhereTheRulesFindNothing() {
+        let reply = turn("hmm let me think", Understanding(intent: "book", slots: ["date": "2026-11-27"]))
+        #expect(reply.state.state == "booking")
+        #expect(reply.state.slots["date"] == "2026-11-27")
+        #expect(script.respond(to: "hmm let me think", in: script.begin(), today: scriptToday).state.state == "welcome")
+    }
+
+    @Test(arguments: [
+        (Understanding(intent: "reschedule"), "welcome", [String: String]()),  // unknown intent: the rules decide
+        (Understanding(intent: "book", slots: ["date": "someday"]), "booking", [:]),  // unreadable value dropped
+        (Understanding(intent: "book", slots: ["colour": "red"]), "booking", [:]),  // no such slot
+        (Understanding(intent: nil, slots: ["name": "Meera Iyer"]), "welcome", ["name": "Meera Iyer"]),  // kept for the booking
+    ])
+    func whatTheStateCannotTakeIsIgnored(understood: Understanding, state: String, slots: [String: String]) {
+        let reply = turn("hmm let me think", understood)
+        #expect(reply.state.state == state)
+        #expect(reply.state.slots == slots)
+    }
+
+    @Test func choicesOfferTheSlotsAStateGoesOnToCollect() {
+        let welcome = script.understandingChoices(in: script.begin())
+        #expect(welcome.intents.map(\.name) == ["book", "person", "hours", "goodbye"])
+        #expect(Set(welcome.slots.map(\.name)) == ["name", "date", "time"])
+        let confirm = script.understandingChoices(in: DialogueState(state: "confirm", slots: ["name": "Asha", "date": "2026-11-27", "time": "10:00"]))
+        #expect(confirm.slots.first?.name == "confirm")
+        #expect(confirm.slots.first { $0.name == "date" }?.current == "2026-11-27", "held values can be corrected")
+    }
+}

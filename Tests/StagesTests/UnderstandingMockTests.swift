@@ -78,9 +78,8 @@ import Testing
         try await withMockProviders({ $0.replies = [Self.goodAnswer] }) { _, base in
             let outcome = await understander(base, http: http).understand(Self.checkUp,
                 choices: script.understandingChoices(in: DialogueState(state: "welcome")), today: Self.today)
-            // The welcome state offers no slot (none of its questions is pending), so the date
-            // is left out of the reading as the schema did not ask for it.
-            #expect(outcome.result == .understood(Understanding(intent: "book")))
+            // The welcome state offers the slots its intents go on to collect: the date is read.
+            #expect(outcome.result == .understood(Understanding(intent: "book", slots: ["date": "2026-12-04"])))
             #expect(outcome.label == "understood")
             #expect(outcome.elapsed > .zero && outcome.elapsed < .seconds(5))
         }
