@@ -3,7 +3,7 @@ SWIFT ?= swift
 BIN   := .build/debug
 TOOLS := mulaw-decode mulaw-encode vad stt-stream llm-stream sentence-split tts-cache switchboard
 
-.PHONY: all deps build demo tour test bench bench-serve bench-simulate bench-scale script-eval corpus vad-eval vad-compare vad-human-corpus vad-eval-human vad-compare-human stt-corpus stt-eval completions clean
+.PHONY: all deps build demo tour test bench bench-serve bench-simulate bench-scale script-eval script-eval-understand corpus vad-eval vad-compare vad-human-corpus vad-eval-human vad-compare-human stt-corpus stt-eval completions clean
 
 all: build
 
@@ -39,6 +39,13 @@ script-eval: deps
 	$(SWIFT) build -c release --product llm-stream
 	.build/release/llm-stream eval --script Examples/receptionist.yaml $(foreach f,$(wildcard Examples/cases/receptionist-tuning*.yaml),--cases $(f))
 	.build/release/llm-stream eval --script Examples/receptionist.yaml $(foreach f,$(wildcard Examples/cases/receptionist-eval-*.yaml),--cases $(f))
+
+# The protocol path of LLM-guided scripts (`--understand`) against switchboard mock-providers.
+script-eval-understand: deps
+	@./scripts/install-deps.sh python3-yaml curl
+	$(SWIFT) build -c release --product llm-stream
+	$(SWIFT) build -c release --product switchboard
+	./scripts/script-eval-understand.sh
 
 # What a call costs in `switchboard serve` (issue 16: under 2 MB and 0.2 % of a core per call,
 # socket included): real WebSocket calls from the bench against a release server with cloud

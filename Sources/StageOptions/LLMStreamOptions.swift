@@ -12,6 +12,14 @@ public struct LLMStreamOptions: StageOptionSet {
 
     public init() {}
 
+    /// `--script FILE`, for subcommands that read the script themselves.
+    public var scriptPath: String? { engines.script }
+
+    /// The `--understand` reader of caller turns, for `llm-stream eval`; nil without the option.
+    public func makeUnderstander(resources: SharedResources, logger: Logger) -> ScriptUnderstander? {
+        engines.understander(resources: resources, logger: logger)
+    }
+
     /// A bad script, a prompt file that cannot be read, or no engine left with a key is a
     /// configuration error (78).
     public func makeStage(resources: SharedResources, logger: Logger) throws -> any Stage {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Dialogue
 import Foundation
 import StageOptions
+import Stages
 import SwitchboardCore
 import ToolSupport
 
@@ -26,8 +27,14 @@ struct EvalCommand: AsyncParsableCommand {
             set the matcher was tuned on; the receptionist-eval-*.yaml sets were written by \
             other hands and are only measured.
 
-            Exit status: 0 done, 66 a case file or script is missing, 78 a bad case file or \
-            script.
+            With --understand NAME[:MODEL] (and --base-url, --model, --api-key-env, \
+            --understand-deadline-ms as for the stage) each turn is also read by that LLM as \
+            in LLM-guided mode, and a second row scores it; a line counts its outcomes \
+            (understood, timed out, failed, rejected, breaker open) and their latency. Against \
+            `switchboard mock-providers` this measures the protocol path, not a model.
+
+            Exit status: 0 done, 64 bad usage, 66 a case file or script is missing, 78 a bad \
+            case file or script.
 
             Examples:
               llm-stream eval --script Examples/receptionist.yaml \\
@@ -36,7 +43,10 @@ struct EvalCommand: AsyncParsableCommand {
                 --cases Examples/cases/receptionist-eval-formal.yaml --misses
             """)
 
-    @OptionGroup var dialogueScript: DialogueScriptOption
+    /// The stage's own options: `--script`, and `--understand` with its provider settings, read
+    /// as for the stage (the root command parses them wherever they stand).
+    @OptionGroup(visibility: .hidden) var stage: LLMStreamOptions
+    @OptionGroup var log: LogOptions
 
     @Option(name: .long, help: ArgumentHelp("A case file (repeat for several).", valueName: "file"),
             completion: .file(extensions: ["yaml", "yml"]))
@@ -52,7 +62,7 @@ struct EvalCommand: AsyncParsableCommand {
     var json = false
 
     func validate() throws {
-        guard dialogueScript.script != nil else { throw ValidationError("llm-stream eval needs --script FILE") }
+        guard stage.scriptPath != nil else { throw ValidationError("llm-stream eval needs --script FILE") }
         guard !cases.isEmpty else { throw ValidationError("llm-stream eval needs --cases FILE (for example Examples/cases/receptionist-tuning.yaml)") }
     }
 
@@ -60,23 +70,38 @@ struct EvalCommand: AsyncParsableCommand {
         let script: DialogueScript
         var files: [(name: String, cases: DialogueCases)] = []
         do {
-            script = try DialogueScript(contentsOf: dialogueScript.script!)
+            script = try DialogueScript(contentsOf: stage.scriptPath!)
             for path in cases { files.append((path, try DialogueCases(contentsOf: path))) }
         } catch {
             FileHandle.standardError.write(Data("llm-stream: \(error)\n".utf8))
             try (error.line == nil && !FileManager.default.fileExists(atPath: error.file) ? ExitStatus.noInput : ExitStatus.config).exit()
         }
-        var rows: [(name: String, score: DialogueScore)] = []
-        var total = DialogueScore()
-        for (name, cases) in files {
-            let score = await DialogueEvaluation.run(cases, script: script, bookingState: bookingState)
-            rows.append(((name as NSString).lastPathComponent, score))
-            total.add(score)
+        let logger = log.makeLogger(label: "llm-stream eval")
+        var output = ""
+        var modes: [(name: String, understand: DialogueUnderstander?)] = [("rules", nil)]
+        let tally = UnderstandingTally()
+        if let understander = stage.makeUnderstander(resources: SharedResources(), logger: logger) {
+            modes.append(("llm", { utterance, choices, today in
+                let outcome = await understander.understand(utterance, choices: choices, today: today)
+                await tally.count(outcome)
+                return outcome.understanding
+            }))
         }
-        if files.count > 1 { rows.append(("all", total)) }
-        if misses {
-            for miss in total.misses { FileHandle.standardError.write(Data("\(miss)\n".utf8)) }
+        for (mode, understand) in modes {
+            var rows: [(name: String, score: DialogueScore)] = []
+            var total = DialogueScore()
+            for (name, cases) in files {
+                let score = await DialogueEvaluation.run(cases, script: script, bookingState: bookingState, understand: understand)
+                rows.append(((name as NSString).lastPathComponent, score))
+                total.add(score)
+            }
+            if files.count > 1 { rows.append(("all", total)) }
+            if misses {
+                for miss in total.misses { FileHandle.standardError.write(Data("\(mode): \(miss)\n".utf8)) }
+            }
+            output += json ? EvalTable.json(rows, mode: mode) : EvalTable.text(rows, mode: mode)
         }
-        try TextOutput.write(json ? EvalTable.json(rows, mode: "rules") : EvalTable.text(rows, mode: "rules"))
+        if modes.count > 1 { output += json ? await tally.json() : await tally.summary() }
+        try TextOutput.write(output)
     }
 }
