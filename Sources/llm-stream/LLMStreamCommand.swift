@@ -16,6 +16,7 @@ struct LLMStreamCommand: AsyncParsableCommand {
             llm-stream --script <file> [<options>]
             llm-stream --engine <name[:model],…> [--script <file>] [<options>]
             llm-stream grammar --script <file>
+            llm-stream eval --script <file> --cases <file> […]
             """,
         discussion: """
             Reads frames on stdin; a plain line is typed `text`. A caller turn ends with a final \
@@ -55,8 +56,9 @@ struct LLMStreamCommand: AsyncParsableCommand {
             it fails, answers outside the schema, or takes longer than --understand-deadline-ms \
             (600), the script's own rules decide; see llm-stream(1), LLM-guided scripts.
 
-            `llm-stream grammar` prints the recognition grammar of a dialogue script. See \
-            llm-stream(1) and switchboard-script(5).
+            `llm-stream grammar` prints the recognition grammar of a dialogue script; \
+            `llm-stream eval` scores one on case files (intent, slot and booking accuracy). \
+            See llm-stream(1) and switchboard-script(5).
 
             Exit status: 0 done, 64 bad usage, 65 input ended inside a frame payload, 69 every \
             engine failed and no turn was answered, 78 bad script or configuration.
