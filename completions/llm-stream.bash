@@ -165,7 +165,7 @@ _llm-stream() {
     local -a repeating_flags=()
     local -a non_repeating_flags=(--speculate --plain --frames --text --version -h --help)
     local -a repeating_options=()
-    local -a non_repeating_options=(--engine --script --provider --base-url --model --api-key-env --temperature --max-tokens --hedge-ms --stall-ms --breaker-failures --breaker-open-s --llm-concurrency --llm-concurrency-max --queue-ms --words-per-second --today --system --system-file --tenant-prompts --greeting --history-turns --barge-in-ms --barge-in-words --log-level)
+    local -a non_repeating_options=(--engine --script --provider --base-url --model --api-key-env --temperature --max-tokens --hedge-ms --stall-ms --breaker-failures --breaker-open-s --llm-concurrency --llm-concurrency-max --queue-ms --words-per-second --today --understand --understand-deadline-ms --system --system-file --tenant-prompts --greeting --history-turns --barge-in-ms --barge-in-words --log-level)
     __llm-stream_offer_flags_options 0
 
     # Offer option value completions
@@ -221,6 +221,12 @@ _llm-stream() {
     '--today')
         return
         ;;
+    '--understand')
+        return
+        ;;
+    '--understand-deadline-ms')
+        return
+        ;;
     '--system')
         return
         ;;
@@ -253,13 +259,13 @@ _llm-stream() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    grammar|help)
+    grammar|eval|help)
         # Offer subcommand argument completions
         "_llm-stream_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'grammar help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'grammar eval help' -- "${cur}"))
         ;;
     esac
 }
@@ -274,6 +280,29 @@ _llm-stream_grammar() {
     # Offer option value completions
     case "${prev}" in
     '--script')
+        return
+        ;;
+    esac
+}
+
+_llm-stream_eval() {
+    repeating_flags=()
+    non_repeating_flags=(--misses --json --version -h --help)
+    repeating_options=(--cases)
+    non_repeating_options=(--log-level --booking-state)
+    __llm-stream_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--log-level')
+        __llm-stream_add_completions -W 'trace'$'\n''debug'$'\n''info'$'\n''notice'$'\n''warning'$'\n''error'$'\n''critical'
+        return
+        ;;
+    '--cases')
+        __llm-stream_add_completions -o plusdirs -fX '!*.@(yaml|yml)'
+        return
+        ;;
+    '--booking-state')
         return
         ;;
     esac
