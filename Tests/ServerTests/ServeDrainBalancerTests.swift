@@ -73,7 +73,9 @@ extension ServeSuites {
                 // The socket opens (a call the server took at /twiml before it filled may come),
                 // and is closed at once: there is no room for it.
                 let second = try await TwilioTestCaller(url: base.mediaURL)
-                try await second.start()
+                // The server may close before the caller's `start` is written (a loaded machine
+                // did): the write failing is that race, not a failure; the close reason is the test.
+                try? await second.start()
                 let closed = await second.waitUntilClosed()
                 #expect(closed?.reason.contains("at capacity") == true, "\(String(describing: closed))")
                 try await first.stop()
