@@ -5,7 +5,9 @@ import Foundation
 enum EngineList {
     static func parse(_ list: String) -> [(name: String, detail: String?)] {
         list.split(separator: ",").map { item in
-            let parts = item.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            // Empty pieces kept: ":" is an engine named "" (refused by name), not a crash.
+            let parts = item.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
+                .map { $0.trimmingCharacters(in: .whitespaces) }
             return (parts[0], parts.count > 1 ? parts[1] : nil)
         }
     }

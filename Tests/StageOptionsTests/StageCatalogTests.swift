@@ -92,6 +92,8 @@ extension OneAtATime {
             (["mulaw-decode", "--rate", "fast"], "mulaw-decode: The value 'fast' is invalid for '--rate <hz>'"),
             (["mulaw-encode", "--format", "twilio", "-o", "x.wav"], "mulaw-encode: --format describes stdout; it cannot be used with --output"),
             (["llm-stream", "--engine", "gpt9"], "llm-stream: unknown engine \"gpt9\" in --engine"),
+            (["llm-stream", "--engine", ":"], "llm-stream: unknown engine \"\" in --engine"),  // once a crash
+            (["tts-cache", "--engine", "espeak,:"], "tts-cache: unknown engine \"\" in --engine"),
         ])
         func badOptionsAreUsageFailuresNamingToolAndOption(_ argv: [String], _ message: String) async {
             let got = await usageMessage(argv)

@@ -100,9 +100,11 @@ func faults(_ set: (inout MockFaults) -> Void) -> MockFaults {
 
     @Test func stallLeavesTheConnectionOpenAndTheClientTimesOut() async throws {
         try await withMock({ $0.faults[.chat] = faults { $0.stallAfter = 2 } }) { base in
-            let client = ChatCompletionsClient(baseURL: base + "/v1", apiKey: nil, timeouts: .init(stall: .milliseconds(300)), http: http)
+            // A stall timeout long enough that a loaded machine delivers the first chunks before it
+            // (300 ms once timed out with nothing received).
+            let client = ChatCompletionsClient(baseURL: base + "/v1", apiKey: nil, timeouts: .init(stall: .milliseconds(1500)), http: http)
             var received: [ChatStreamEvent] = []
-            await #expect(throws: HTTPClientError.stalled(.milliseconds(300))) {
+            await #expect(throws: HTTPClientError.stalled(.milliseconds(1500))) {
                 for try await event in try await client.stream(hello) { received.append(event) }
             }
             #expect(received == [.text("We")])  // the role chunk and one word, then silence
