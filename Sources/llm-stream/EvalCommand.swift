@@ -12,6 +12,10 @@ struct EvalCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "eval",
         abstract: "Score a dialogue script on case files: intent, slot and end-to-end booking accuracy.",
+        usage: """
+            llm-stream eval --script <file> --cases <file> [--cases <file> …]
+                [--understand <name[:model]>] [--misses] [--json]
+            """,
         discussion: """
             A case file (YAML, see llm-stream(1) EVALUATION) lists single caller utterances, \
             each said in a state with the slots already given, with the intent and slot values \
