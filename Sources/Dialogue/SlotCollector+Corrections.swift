@@ -37,5 +37,4 @@ extension SlotCollector {
     }
 
     private static let nameIntroductions: Set<String> = ["its", "is", "im", "am", "name", "names", "naam", "me", "myself", "hai"]
-
 }
