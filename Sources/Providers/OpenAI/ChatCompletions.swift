@@ -51,6 +51,12 @@ public struct ChatUsage: Sendable, Equatable {
         self.completionTokens = completionTokens
         self.totalTokens = totalTokens
     }
+
+    /// A response's `usage` object, streamed or whole; nil without the two counts.
+    init?(json usage: JSONObject?) {
+        guard let usage, let prompt = usage["prompt_tokens"]?.int, let completion = usage["completion_tokens"]?.int else { return nil }
+        self.init(promptTokens: prompt, completionTokens: completion, totalTokens: usage["total_tokens"]?.int ?? prompt + completion)
+    }
 }
 
 /// What a streamed chat completion yields, in order: text pieces, then how it finished, then
@@ -84,16 +90,23 @@ public struct ChatCompletionsClient: Sendable {
     /// asks for them, so a slow consumer pauses the transfer; cancelling the consuming task, or
     /// dropping the stream, aborts it.
     public func stream(_ request: ChatRequest) async throws -> AsyncThrowingStream<ChatStreamEvent, any Error> {
-        var headers: [(name: String, value: String)] = [("Content-Type", "application/json"), ("Accept", "text/event-stream")]
+        let response = try await post(request.body, accepting: "text/event-stream")
+        // Decoded as the consumer reads, in its task: no buffer between the body and the reader.
+        return AsyncThrowingStream(pulling: ChatStreamEvents(SSEStream(response.body).makeAsyncIterator()))
+    }
+
+    /// `POST {base}/chat/completions`, returned once the server accepted it (status 200); an
+    /// error status throws a `ProviderError` made from its body. Shared by `stream` and `complete`.
+    func post(_ body: [UInt8], accepting accept: String) async throws -> HTTPResponse {
+        var headers: [(name: String, value: String)] = [("Content-Type", "application/json"), ("Accept", accept)]
         if let apiKey { headers.append(("Authorization", "Bearer \(apiKey)")) }
         let response = try await http.execute(HTTPRequest(
-            method: "POST", url: baseURL + "/chat/completions", headers: headers, body: request.body, timeouts: timeouts))
+            method: "POST", url: baseURL + "/chat/completions", headers: headers, body: body, timeouts: timeouts))
         guard response.status == 200 else {
             let body = (try? await response.body.collect(upTo: 64 * 1024)) ?? []
             throw ProviderError.from(status: response.status, headers: response.headers, body: body)
         }
-        // Decoded as the consumer reads, in its task: no buffer between the body and the reader.
-        return AsyncThrowingStream(pulling: ChatStreamEvents(SSEStream(response.body).makeAsyncIterator()))
+        return response
     }
 
     /// Only the text of the answer, as it streams — what a failover engine or a token stage
@@ -122,12 +135,7 @@ public struct ChatCompletionsClient: Sendable {
             if let text = choice.object?["delta"]?.object?["content"]?.string, !text.isEmpty { elements.append(.text(text)) }
             if let reason = choice.object?["finish_reason"]?.string { elements.append(.finished(reason: reason)) }
         }
-        if let usage = chunk["usage"]?.object, let prompt = usage["prompt_tokens"]?.int,
-            let completion = usage["completion_tokens"]?.int
-        {
-            elements.append(.usage(ChatUsage(promptTokens: prompt, completionTokens: completion,
-                totalTokens: usage["total_tokens"]?.int ?? prompt + completion)))
-        }
+        if let usage = ChatUsage(json: chunk["usage"]?.object) { elements.append(.usage(usage)) }
         return elements
     }
 }

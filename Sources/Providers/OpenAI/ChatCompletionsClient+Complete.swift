@@ -9,16 +9,9 @@ extension ChatCompletionsClient {
     /// `ProviderError` (as `stream` does); a body that is not a `chat.completion` throws a
     /// `.protocolError`. Cancelling the calling task aborts the transfer.
     public func complete(_ request: ChatCompletionRequest) async throws -> ChatCompletion {
-        var headers: [(name: String, value: String)] = [("Content-Type", "application/json"), ("Accept", "application/json")]
-        if let apiKey { headers.append(("Authorization", "Bearer \(apiKey)")) }
         var body: [UInt8] = []
         JSONWriter.write(request.json, into: &body)
-        let response = try await http.execute(HTTPRequest(
-            method: "POST", url: baseURL + "/chat/completions", headers: headers, body: body, timeouts: timeouts))
-        guard response.status == 200 else {
-            let body = (try? await response.body.collect(upTo: 64 * 1024)) ?? []
-            throw ProviderError.from(status: response.status, headers: response.headers, body: body)
-        }
+        let response = try await post(body, accepting: "application/json")
         return try Self.decodeCompletion(try await response.body.collect(upTo: Self.completionBodyLimit))
     }
 
@@ -37,11 +30,7 @@ extension ChatCompletionsClient {
         guard let choice = object["choices"]?.array?.first?.object, let message = choice["message"]?.object else {
             throw ProviderError(kind: .protocolError, message: "chat.completion has no choices[0].message")
         }
-        var usage: ChatUsage?
-        if let counts = object["usage"]?.object, let prompt = counts["prompt_tokens"]?.int, let completion = counts["completion_tokens"]?.int {
-            usage = ChatUsage(promptTokens: prompt, completionTokens: completion, totalTokens: counts["total_tokens"]?.int ?? prompt + completion)
-        }
         return ChatCompletion(content: message["content"]?.string, finishReason: choice["finish_reason"]?.string,
-            refusal: message["refusal"]?.string, usage: usage)
+            refusal: message["refusal"]?.string, usage: ChatUsage(json: object["usage"]?.object))
     }
 }
