@@ -48,12 +48,3 @@ struct UnderstandingRejection: Error, Equatable {
     let reason: String
     init(_ reason: String) { self.reason = reason }
 }
-
-extension String {
-    fileprivate var trimmingWhitespace: String {
-        var scalars = Substring(self)
-        while let first = scalars.first, first.isWhitespace { scalars.removeFirst() }
-        while let last = scalars.last, last.isWhitespace { scalars.removeLast() }
-        return String(scalars)
-    }
-}

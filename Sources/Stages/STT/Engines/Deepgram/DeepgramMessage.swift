@@ -64,12 +64,3 @@ struct DeepgramResults: Equatable {
             fromFinalize: object["from_finalize"]?.bool ?? false)
     }
 }
-
-extension String {
-    fileprivate var trimmingWhitespace: String {
-        var scalars = Substring(self)
-        while scalars.first?.isWhitespace == true { scalars.removeFirst() }
-        while scalars.last?.isWhitespace == true { scalars.removeLast() }
-        return String(scalars)
-    }
-}
