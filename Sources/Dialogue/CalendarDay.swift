@@ -51,6 +51,12 @@ public struct CalendarDay: Sendable, Equatable, Hashable, Comparable, CustomStri
         return (fromMonday < 0 ? fromMonday + 7 : fromMonday) + 1
     }
 
+    /// "Wednesday": what a reply says and what an LLM is told today is.
+    public var weekdayName: String {
+        let name = DateExtractor.weekdays[weekday - 1]
+        return name.prefix(1).uppercased() + name.dropFirst()
+    }
+
     func adding(days: Int) -> CalendarDay { CalendarDay(dayNumber: dayNumber + days) }
 
     public static func < (lhs: CalendarDay, rhs: CalendarDay) -> Bool {

@@ -27,7 +27,7 @@ struct DateExtractor: SlotExtractor {
 
     func spoken(_ value: String) -> String {
         guard let day = CalendarDay(iso: value) else { return value }
-        return "\(capitalized(Self.weekdays[day.weekday - 1])) \(day.day) \(capitalized(Self.months[day.month - 1]))"
+        return "\(day.weekdayName) \(day.day) \(capitalized(Self.months[day.month - 1]))"
     }
 
     private func capitalized(_ word: String) -> String { word.prefix(1).uppercased() + word.dropFirst() }

@@ -70,7 +70,7 @@ import Testing
         (CalendarDay(year: 2024, month: 2, day: 29), "Thursday"), (CalendarDay(year: 2000, month: 1, day: 1), "Saturday"),
     ])
     func weekdays(day: CalendarDay, name: String) {
-        #expect(UnderstandingPrompt.weekdayName(day) == name)
+        #expect(day.weekdayName == name)
     }
 
     /// The booking state's menu: the global intents (hours, goodbye) and the slots it collects.

@@ -14,7 +14,7 @@ enum UnderstandingPrompt {
     static func system(choices: UnderstandingChoices, today: CalendarDay) -> String {
         var lines = [
             "You read what a caller said to a phone receptionist and report what they want. You do not answer the caller.",
-            "Today is \(weekdayName(today)) \(today.iso).",
+            "Today is \(today.weekdayName) \(today.iso).",
             "The conversation is in the step \"\(choices.state)\"" + (choices.asked.map { " and has just asked for the \($0)." } ?? "."),
             "",
             "Intents (choose the one the caller means, or null if none fits):",
@@ -34,14 +34,5 @@ enum UnderstandingPrompt {
         }
         lines += ["", "Answer only with JSON in the given schema."]
         return lines.joined(separator: "\n")
-    }
-
-    /// "Wednesday" for 2026-12-02: Sakamoto's method, on the proleptic Gregorian calendar
-    /// `CalendarDay` uses, with no time zone to get wrong.
-    static func weekdayName(_ day: CalendarDay) -> String {
-        let offsets = [0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4]
-        let year = day.month < 3 ? day.year - 1 : day.year
-        let fromSunday = (year + year / 4 - year / 100 + year / 400 + offsets[(day.month - 1) % 12] + day.day) % 7
-        return ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"][(fromSunday + 7) % 7]
     }
 }
