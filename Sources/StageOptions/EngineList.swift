@@ -4,12 +4,15 @@ import Foundation
 /// the detail after the first colon being the engine's model (llm-stream) or voice (tts-cache).
 enum EngineList {
     static func parse(_ list: String) -> [(name: String, detail: String?)] {
-        list.split(separator: ",").map { item in
-            // Empty pieces kept: ":" is an engine named "" (refused by name), not a crash.
-            let parts = item.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
-                .map { $0.trimmingCharacters(in: .whitespaces) }
-            return (parts[0], parts.count > 1 ? parts[1] : nil)
-        }
+        list.split(separator: ",").map(item)
+    }
+
+    /// One `name[:detail]`, trimmed; empty pieces kept: ":" is an engine named "" (refused by
+    /// name), not a crash, and "openai:" has an empty detail.
+    static func item<S: StringProtocol>(_ item: S) -> (name: String, detail: String?) {
+        let parts = item.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
+            .map { $0.trimmingCharacters(in: .whitespaces) }
+        return (parts[0], parts.count > 1 ? parts[1] : nil)
     }
 }
 

@@ -14,11 +14,7 @@ import Stages
 extension EngineOptions {
     /// NAME and MODEL of `--understand`; nil without it.
     var understandSpec: (name: String, model: String?)? {
-        guard let understand else { return nil }
-        let parts = understand.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
-        let name = parts[0].trimmingCharacters(in: .whitespaces)
-        let model = parts.count > 1 ? parts[1].trimmingCharacters(in: .whitespaces) : nil
-        return (name, model)
+        understand.map { EngineList.item($0) }.map { ($0.name, $0.detail) }
     }
 
     func validateUnderstanding() throws {
