@@ -1,5 +1,3 @@
-import Foundation
-
 /// The `script` engine of `llm-stream`: a deterministic dialogue driven by a YAML file of states,
 /// intents and slots (switchboard-script(5)).
 ///
@@ -16,14 +14,7 @@ public struct DialogueScript: Sendable {
 
     /// Reads and parses a file (a missing or unreadable file is an error without a line).
     public init(contentsOf path: String) throws(ScriptError) {
-        let text: String
-        do {
-            text = try String(contentsOfFile: path, encoding: .utf8)
-        } catch {
-            let reason = FileManager.default.fileExists(atPath: path) ? "cannot read the script (not UTF-8 text, or no permission)" : "no such file"
-            throw ScriptError(file: path, message: reason)
-        }
-        try self.init(yaml: text, file: path)
+        try self.init(yaml: try ScriptError.text(of: path, what: "the script"), file: path)
     }
 
     /// The script's own streaming rate in words per second (`rate:`), if it sets one.

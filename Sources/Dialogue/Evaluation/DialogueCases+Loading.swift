@@ -1,21 +1,16 @@
-import Foundation
 import Yams
 
 extension DialogueCases {
     /// Reads a case file (llm-stream(1), EVALUATION): `today`, `utterances` and `calls`; `script`
     /// names the script it was written for and is not read here. Errors point at file:line.
     public init(contentsOf path: String) throws(ScriptError) {
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-            let reason = FileManager.default.fileExists(atPath: path) ? "cannot read the case file (not UTF-8 text, or no permission)" : "no such file"
-            throw ScriptError(file: path, message: reason)
-        }
-        try self.init(yaml: text, file: path)
+        try self.init(yaml: try ScriptError.text(of: path, what: "the case file"), file: path)
     }
 
     public init(yaml: String, file: String) throws(ScriptError) {
         let node: Node?
         do { node = try Yams.compose(yaml: yaml) } catch {
-            throw ScriptError(file: file, message: "not valid YAML: \(error)")
+            throw ScriptError(yaml: error, file: file, text: yaml)
         }
         guard let node else { throw ScriptError(file: file, message: "the case file is empty") }
         let top = try ScriptYAML(node: node, file: file).mapping("the case file", allowed: ["script", "today", "utterances", "calls"])
