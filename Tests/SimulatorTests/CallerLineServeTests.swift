@@ -122,8 +122,12 @@ import Testing
                 let from = max(0, min(channel.count, Int(fromMs * 8))), to = max(from, min(channel.count, Int(toMs * 8)))
                 return channel[from..<to]
             }
-            // Inside each stretch, away from its edges (the file's time is the line's ticks).
-            #expect(Self.loudness(window(left, fromMs: callerStart + 200, toMs: callerStart + 800)) > 2000, "the caller's tone is on the left")
+            // The file's time is the line's ticks. A machine that stalls mid-tone skips ticks and
+            // records them as silence, so the tone is counted frame by frame, not timed: all of
+            // its 50 frames, none before the caller began.
+            let toneFrames = stride(from: 0, to: left.count - 159, by: 160).filter { Self.loudness(left[$0..<$0 + 160]) > 2000 }
+            #expect(toneFrames.count == 50, "the caller's second of tone is on the left")
+            #expect(toneFrames.first == Int(callerStart) * 8, "the tone starts where the caller began")
             #expect(Self.loudness(window(right, fromMs: agentStart + 100, toMs: agentEnd - 100)) > 300, "the agent is on the right")
             #expect(Self.loudness(window(left, fromMs: agentStart + 100, toMs: callerStart - 100)) < 50, "the left is silent before the caller speaks")
             #expect(Self.loudness(window(right, fromMs: 0, toMs: agentStart - 100)) < 50, "the right is silent before the agent speaks")

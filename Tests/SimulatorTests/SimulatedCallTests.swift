@@ -101,8 +101,12 @@ import Testing
             let report = await SimulatedCall(scenario: try Self.scenario(yaml), target: .server(TwilioDialIn(server: base)), traceDirectory: traces).run()
             let cue = try #require(report.interruptions.first)
             #expect(cue.kind == .bargeIn && cue.outcome == .cleared, "\(report.interruptions)")
-            let reaction = try #require(cue.reactionMs)
-            #expect(reaction > 0 && reaction < 2000)
+            // The agent stopped while the caller was still talking: the barge-in cut it, not
+            // the turn's end. (How soon is a benchmark's number: `switchboard simulate` reports
+            // it; a wall-clock bound here would also hold every stall of a loaded test machine.)
+            let clear = try #require(cue.clearMs), reaction = try #require(cue.reactionMs)
+            let speechEnd = try #require(report.turns.first { $0.callerSpeechStartMs == cue.speechStartMs }?.callerSpeechEndMs, "\(report.turns)")
+            #expect(reaction > 0 && clear < speechEnd, "cleared \(reaction) ms after the onset, \(speechEnd - clear) ms before the speech ended")
             #expect(report.turns.first?.interrupted == true)
             #expect(report.passed, "\(report.failures)")
         }
