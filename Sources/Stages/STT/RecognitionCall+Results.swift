@@ -13,6 +13,8 @@ extension RecognitionCall {
         let latency = recognition.isLast ? utterance.endedAt.map { (ContinuousClock.now - $0).milliseconds } : nil
         let competing = lanes.filter { $0.group == lane.group }
         if competing.count == 1 {
+            sending += 1
+            defer { sending -= 1 }
             let transcript = single(recognition, of: utterance.number, from: lane)
             if let latency { try await send(.event(.sttTrace("stt.final_latency", utterance: utterance.number, ms: latency, engine: lane.name))) }
             if let transcript { try await send(.event(transcript)) }
@@ -69,6 +71,8 @@ extension RecognitionCall {
     /// Sends the winning final of utterance `number` (once), with the others as `alternatives`.
     func decide(_ number: Int) async throws {
         guard let utterance = open.removeValue(forKey: number) else { return }
+        sending += 1
+        defer { sending -= 1 }
         let order = lanes.map(\.id)
         let answered = utterance.answers.filter { $0.value.complete }.sorted { (order.firstIndex(of: $0.key) ?? .max) < (order.firstIndex(of: $1.key) ?? .max) }
         let names = Dictionary(uniqueKeysWithValues: lanes.map { ($0.id, $0.name) })

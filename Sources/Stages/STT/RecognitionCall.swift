@@ -28,6 +28,10 @@ actor RecognitionCall {
     /// When an engine last answered: how `drain` tells a slow engine from a hung one.
     var lastResult = ContinuousClock.now
     var nextLaneID = 0
+    /// Results being sent whose utterance has left `open` (a lone engine's last final, a pick):
+    /// `drain` waits for them, or the stage could end with a final half sent. They run on an
+    /// engine's or a timer's task, and the actor lets `drain` in at each `await`.
+    var sending = 0
     /// The last group has failed: the stage gives up at the next frame.
     var failure: StageFailure?
     /// The engines' tasks and the competition timers, cancelled together when the stage ends.
@@ -152,6 +156,7 @@ actor RecognitionCall {
             try await Task.sleep(for: .milliseconds(10))
         }
         for number in open.keys.sorted() { try await decide(number) }
+        while sending > 0 { try await Task.sleep(for: .milliseconds(10)) }
         if let failure { throw failure }
     }
 

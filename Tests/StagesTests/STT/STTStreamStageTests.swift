@@ -127,6 +127,17 @@ import Testing
         #expect(output.compactMap(\.event).contains { $0.type == "error" && $0["message"]?.string?.contains("b goes on") == true })
         #expect(transcripts(output).filter { $0["endpoint"]?.bool == true }.map { $0["text"]?.string } == ["goodbye"])
     }
+
+    /// The other's final came first and waits for the pick; the failure decides it while the
+    /// input has ended and the stage is draining: the final still goes out. A race (a CI run
+    /// lost the final): 400 calls at once, failing 0–3 ms after the end, lost 59 to 128 of them
+    /// before `drain` waited for picks in flight.
+    @Test(arguments: (0..<400).map { $0 % 4 }) func aCompetitorThatFailsAfterTheOtherAnsweredLeavesItsFinal(_ delayMs: Int) async throws {
+        let broken = TestRecognizer(name: "a", answers: [], failAtEndAfter: .milliseconds(delayMs))
+        let other = TestRecognizer(name: "b", answers: ["goodbye"])
+        let output = try await STTStream(settings: STTSettings.patient(groups: [[broken, other]])).output(for: utteranceFrames(startMs: 0, speechMs: 200))
+        #expect(transcripts(output).filter { $0["endpoint"]?.bool == true }.map { $0["text"]?.string } == ["goodbye"])
+    }
 }
 
 @Suite struct STTStreamBadInputTests {

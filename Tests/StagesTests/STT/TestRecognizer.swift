@@ -14,14 +14,17 @@ final class TestRecognizer: STTEngine, @unchecked Sendable {
     private var answers: [String]
     private var confidence: Double?
     private var failAfterChunks: Int?
+    /// Fails at an utterance's end, this long after it, instead of answering.
+    private var failAtEndAfter: Duration?
     private var recorded: [RecognitionInput] = []
 
-    init(name: String, answers: [String], confidence: Double? = nil, format: SpeechFormat? = nil, failAfterChunks: Int? = nil) {
+    init(name: String, answers: [String], confidence: Double? = nil, format: SpeechFormat? = nil, failAfterChunks: Int? = nil, failAtEndAfter: Duration? = nil) {
         self.name = name
         self.answers = answers
         self.confidence = confidence
         self.format = format
         self.failAfterChunks = failAfterChunks
+        self.failAtEndAfter = failAtEndAfter
     }
 
     struct Failed: Error, CustomStringConvertible { var description: String { "connection lost (test)" } }
@@ -53,6 +56,10 @@ final class TestRecognizer: STTEngine, @unchecked Sendable {
                     try await emit(Recognition(utterance: current, text: "…", isFinal: false))
                 }
             case .end(let utterance, let ts):
+                if let failAtEndAfter {
+                    try await Task.sleep(for: failAtEndAfter)
+                    throw Failed()
+                }
                 let text = lock.withLock { answers.isEmpty ? "" : answers.removeFirst() }
                 try await emit(Recognition(utterance: utterance, text: text, isFinal: true, isLast: true, confidence: confidence, endTs: ts))
             }
