@@ -52,10 +52,7 @@ public struct CalendarDay: Sendable, Equatable, Hashable, Comparable, CustomStri
     }
 
     /// "Wednesday": what a reply says and what an LLM is told today is.
-    public var weekdayName: String {
-        let name = DateExtractor.weekdays[weekday - 1]
-        return name.prefix(1).uppercased() + name.dropFirst()
-    }
+    public var weekdayName: String { DateExtractor.weekdays[weekday - 1].firstCapitalized }
 
     func adding(days: Int) -> CalendarDay { CalendarDay(dayNumber: dayNumber + days) }
 

@@ -27,10 +27,8 @@ struct DateExtractor: SlotExtractor {
 
     func spoken(_ value: String) -> String {
         guard let day = CalendarDay(iso: value) else { return value }
-        return "\(day.weekdayName) \(day.day) \(capitalized(Self.months[day.month - 1]))"
+        return "\(day.weekdayName) \(day.day) \(Self.months[day.month - 1].firstCapitalized)"
     }
-
-    private func capitalized(_ word: String) -> String { word.prefix(1).uppercased() + word.dropFirst() }
 
     /// The day named at `i` and the index after it. `strict`: an ordinal without a month must be
     /// written with digits ("the 5th") or follow "on the", since "the first thing" or "on second

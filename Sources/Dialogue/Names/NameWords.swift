@@ -52,7 +52,7 @@ enum NameWords {
         for (index, token) in once.enumerated() {
             let surface = token.surface
             let keep = surface.first!.isUppercase || (token.hyphenated && index > 0)
-            let part = keep ? surface : surface.prefix(1).uppercased() + surface.dropFirst()
+            let part = keep ? surface : surface.firstCapitalized
             name += index == 0 ? part : (token.hyphenated ? "-" : " ") + part
         }
         return name
