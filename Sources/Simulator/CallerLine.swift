@@ -38,11 +38,7 @@ public final class CallerLine: Sendable {
             self.timeline = timeline
         }
 
-        var ms: Double { Self.milliseconds(ContinuousClock.now - started) }
-
-        static func milliseconds(_ duration: Duration) -> Double {
-            Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15
-        }
+        var ms: Double { (ContinuousClock.now - started).milliseconds }
 
         /// Under the state's lock, so sequence numbers go out in the order they were given.
         func send(_ text: String, in state: inout LineState) {

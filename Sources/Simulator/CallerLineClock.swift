@@ -1,3 +1,5 @@
+import SwitchboardCore
+
 /// The line's real-time clock: every 20 ms one caller frame goes out (queued speech, else line
 /// silence) and 20 ms of agent audio plays. Marks whose audio began its last frame on a tick
 /// are echoed on the next, when that frame has played.
@@ -10,7 +12,7 @@ enum CallerLineClock {
         // the grid, so the timeline and the recording's sample positions agree.
         var next = shared.started
         while !Task.isCancelled {
-            let ms = CallerLine.Shared.milliseconds(next - shared.started)
+            let ms = (next - shared.started).milliseconds
             guard let (sent, played, kinds) = tick(shared: shared, ms: ms) else { break }
             shared.record(kinds, at: ms)
             write(recording, shared: shared) { try $0.append(caller: sent, agent: played) }

@@ -84,7 +84,7 @@ final class CurlEventLoop: @unchecked Sendable {
             }
 
             let wait = min(Self.tick, curlDeadline.map { max(.zero, $0 - .now) } ?? Self.tick)
-            let ready = sb_epoll_wait(epoll, &readyFDs, &readyFlags, Int32(readyFDs.count), Int32(wait.milliseconds))
+            let ready = sb_epoll_wait(epoll, &readyFDs, &readyFlags, Int32(readyFDs.count), Int32(wait.wholeMilliseconds))
             for i in 0..<Int(max(0, ready)) where readyFDs[i] != wakeFD {
                 curl_multi_socket_action(multi, readyFDs[i], readyFlags[i], &running)
             }

@@ -67,10 +67,10 @@ final class CurlTransfer: @unchecked Sendable {
         }
         try check(sb_easy_setopt_slist(easy, CURLOPT_HTTPHEADER, headerList), "headers")
         if let connect = request.timeouts.connect {
-            try check(sb_easy_setopt_long(easy, CURLOPT_CONNECTTIMEOUT_MS, max(1, connect.milliseconds)), "connect timeout")
+            try check(sb_easy_setopt_long(easy, CURLOPT_CONNECTTIMEOUT_MS, max(1, connect.wholeMilliseconds)), "connect timeout")
         }
         if let total = request.timeouts.total {
-            try check(sb_easy_setopt_long(easy, CURLOPT_TIMEOUT_MS, max(1, total.milliseconds)), "total timeout")
+            try check(sb_easy_setopt_long(easy, CURLOPT_TIMEOUT_MS, max(1, total.wholeMilliseconds)), "total timeout")
         }
         let me = Unmanaged.passUnretained(self).toOpaque()
         try check(sb_easy_setopt_write_function(easy, CURLOPT_WRITEFUNCTION, curlWrite), "write callback")

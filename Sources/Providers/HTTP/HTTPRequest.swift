@@ -36,7 +36,8 @@ public struct HTTPTimeouts: Sendable {
 }
 
 extension Duration {
-    var milliseconds: Int {
+    /// Whole milliseconds, for libcurl's and epoll's integer timeouts.
+    var wholeMilliseconds: Int {
         let (seconds, attoseconds) = components
         return Int(seconds) * 1000 + Int(attoseconds / 1_000_000_000_000_000)
     }

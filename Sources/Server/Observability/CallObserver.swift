@@ -85,7 +85,7 @@ public final class CallObserver: Sendable {
         } else {
             let started = ContinuousClock.now
             let before = max(0, Date().timeIntervalSince1970 * 1000 - Double(call.startedAtMs))
-            self.elapsedMs = { before + Self.ms(ContinuousClock.now - started) }
+            self.elapsedMs = { before + (ContinuousClock.now - started).milliseconds }
         }
         var state = State()
         if recordDirectory != nil { state.timeline = StereoTimeline() }
@@ -279,9 +279,5 @@ public final class CallObserver: Sendable {
         case .mulaw: audio.payload
         case .pcm16: MuLaw.encodeFromPCM16(audio.payload)
         }
-    }
-
-    private static func ms(_ duration: Duration) -> Double {
-        Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15
     }
 }

@@ -9,7 +9,3 @@ extension Event {
                         "ms": .double((ms * 10).rounded() / 10), "at": .int(Int(Date().timeIntervalSince1970 * 1000))])
     }
 }
-
-extension Duration {
-    var milliseconds: Double { Double(components.seconds) * 1000 + Double(components.attoseconds) / 1e15 }
-}

@@ -1,4 +1,5 @@
 import Foundation
+import SwitchboardCore
 
 /// What /proc and getrusage say about a process at one moment.
 struct ProcessStatus {
@@ -58,7 +59,7 @@ struct CallsReport {
     static let header = "calls   mode         cores   CPU ms per call-s (whole run)   RSS added   per call   threads   turns   added latency p50 / p99   stalled feeds"
 
     var line: String {
-        let ms = latencies.map { Double($0.components.attoseconds) / 1e15 + Double($0.components.seconds) * 1000 }.sorted()
+        let ms = latencies.map(\.milliseconds).sorted()
         func percentile(_ p: Double) -> Double { ms.isEmpty ? .nan : ms[min(ms.count - 1, Int(Double(ms.count) * p))] }
         return String(format: "%5d   %-10@   %5.2f   %8.3f (%8.3f)             %7.1f MB   %5.0f KB   %7d   %5d   %8.2f ms / %6.2f ms   %d",
             calls, mode, cores, cores * 1000 / Double(calls), wholeRunCPUPerCallSecond * 1000, Double(residentBytes) / 1_048_576, Double(residentBytes) / 1024 / Double(calls),

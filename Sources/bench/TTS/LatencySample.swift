@@ -1,8 +1,10 @@
+import SwitchboardCore
+
 /// Durations measured one at a time, summarised as percentiles in milliseconds.
 struct LatencySample {
     private(set) var ms: [Double] = []
 
-    mutating func add(_ duration: Duration) { ms.append(duration.ms) }
+    mutating func add(_ duration: Duration) { ms.append(duration.milliseconds) }
 
     func percentile(_ p: Double) -> Double {
         let sorted = ms.sorted()
@@ -15,9 +17,4 @@ struct LatencySample {
     var summary: String {
         String(format: "p50 %7.3f ms   p99 %7.3f ms   (n=%d)", percentile(0.5), percentile(0.99), ms.count)
     }
-}
-
-extension Duration {
-    /// In milliseconds, fractions kept.
-    var ms: Double { Double(components.seconds) * 1000 + Double(components.attoseconds) / 1e15 }
 }

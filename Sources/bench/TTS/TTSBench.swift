@@ -91,7 +91,7 @@ struct TTSBench: AsyncParsableCommand {
         let start = ContinuousClock.now
         try process.run()
         process.waitUntilExit()
-        return (ContinuousClock.now - start).ms / Double(repeats)
+        return (ContinuousClock.now - start).milliseconds / Double(repeats)
     }
 
     private func espeakSpeed() async throws {
@@ -102,7 +102,7 @@ struct TTSBench: AsyncParsableCommand {
         let clip = try await EspeakSynthesizer.shared.synthesize(SpeechRequest(text: paragraph))
         let wall = ContinuousClock.now - start
         let cpu = ProcessStatus.read().cpuSeconds - before.cpuSeconds
-        let wallSeconds = wall.ms / 1000
+        let wallSeconds = wall.milliseconds / 1000
         let audio = Double(clip.ms) / 1000
         print(String(format: "espeak-ng, %.1f s of speech to µ-law 8 kHz: %.0fx real time (wall %.3f s), %.0fx per CPU-second",
             audio, audio / wallSeconds, wallSeconds, audio / cpu))
