@@ -74,9 +74,10 @@ func spokenUtterance(_ text: String, format: SpeechFormat, quietBeforeMs: Int = 
 
 /// A generous Finalize deadline by default: on a loaded machine the mock's answer can take
 /// seconds, and a test that is not about the deadline must not see it expire.
-func deepgramEngine(_ root: String, keepAlive: Duration = .seconds(4), finalizeTimeout: Duration = .seconds(15)) -> DeepgramSTTEngine {
+func deepgramEngine(_ root: String, keepAlive: Duration = .seconds(4), finalizeTimeout: Duration = .seconds(15),
+                    closeTimeout: Duration = .seconds(3)) -> DeepgramSTTEngine {
     var logger = Logger(label: "test.deepgram")
     logger.logLevel = .error
     return DeepgramSTTEngine(key: "test-key", baseURL: root, keepAliveInterval: keepAlive, finalizeTimeout: finalizeTimeout,
-        closeTimeout: .seconds(3), reconnectBackoff: .milliseconds(50), logger: logger)
+        closeTimeout: closeTimeout, reconnectBackoff: .milliseconds(50), logger: logger)
 }
